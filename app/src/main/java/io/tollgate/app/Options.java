@@ -1,0 +1,43 @@
+package io.tollgate.app;
+
+import io.tollgate.core.csv.BadInputException;
+import io.tollgate.core.csv.InputProblem;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/** Parsing of option values shared by the commands, refusing with the option's name. */
+final class Options {
+    private static final String SOURCE = "command line";
+
+    private Options() {
+    }
+
+    static BadInputException bad(String option, String message) {
+        return new BadInputException(new InputProblem(SOURCE, 0, option, message));
+    }
+
+    /** ISO-8601 with an offset or Z, as every time on the command line. */
+    static Instant time(String option, String text) throws BadInputException {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw bad(option, "'" + text + "' is not an ISO-8601 time with offset, like 2026-01-01T12:00:00Z");
+        }
+    }
+
+    /** A plain non-negative decimal. */
+    static BigDecimal amount(String option, String text) throws BadInputException {
+        try {
+            BigDecimal value = new BigDecimal(text);
+            if (value.signum() >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw bad(option, "'" + text + "' is not a non-negative decimal number");
+    }
+}

@@ -1,0 +1,180 @@
+package io.tollgate.core.csv;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads a CSV file that has a header row, in any column order, keeping the line each record started on.
+ *
+ * <p>Header names are matched case-insensitively. A header that lacks a required column, names an unknown column
+ * (a typo such as {@code efective_from} would otherwise be ignored silently) or repeats one is refused outright.
+ */
+public final class CsvInput implements Closeable {
+    private static final CsvFactory FACTORY = CsvFactory.builder()
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+            .build();
+
+    private final String source;
+    private final JsonParser parser;
+    private final Map<String, Integer> columns;
+    private final List<String> header;
+
+    private CsvInput(String source, JsonParser parser, List<String> header) {
+        this.source = source;
+        this.parser = parser;
+        this.header = List.copyOf(header);
+        Map<String, Integer> byName = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            byName.put(header.get(i), i);
+        }
+        this.columns = byName;
+    }
+
+    /**
+     * Opens {@code reader} and checks its header.
+     *
+     * @param required columns that must be present
+     * @param known    every column allowed (required ones included)
+     * @throws BadInputException when the input is empty or the header is wrong
+     */
+    public static CsvInput open(Reader reader, String source, Collection<String> required, Collection<String> known)
+            throws BadInputException {
+        JsonParser parser;
+        List<String> header;
+        try {
+            parser = FACTORY.createParser(reader);
+            Row first = readRow(parser);
+            if (first == null) {
+                throw new BadInputException(new InputProblem(source, 0, "", "is empty; a header row is required: "
+                        + String.join(",", known)));
+            }
+            header = new ArrayList<>();
+            for (String name : first.values()) {
+                header.add(name == null ? "" : name.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT));
+            }
+        } catch (CharacterCodingException e) {
+            throw new BadInputException(new InputProblem(source, 1, "", "is not UTF-8 text; save the file as UTF-8 and retry"));
+        } catch (IOException e) {
+            throw new BadInputException(new InputProblem(source, 0, "", "cannot be read as CSV: " + e.getMessage()));
+        }
+        checkHeader(source, header, required, known);
+        return new CsvInput(source, parser, header);
+    }
+
+    /** Opens a UTF-8 file (strictly decoded: a file in another encoding is refused, not mangled). */
+    public static CsvInput open(Path file, Collection<String> required, Collection<String> known)
+            throws BadInputException {
+        String source = file.toString();
+        try {
+            return open(Files.newBufferedReader(file, StandardCharsets.UTF_8), source, required, known);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(new InputProblem(source, 0, "", "no such file"));
+        } catch (IOException e) {
+            throw new BadInputException(new InputProblem(source, 0, "", "cannot be opened: " + e.getMessage()));
+        }
+    }
+
+    /** The next data row, or null at the end. */
+    public CsvRecord next() throws BadInputException {
+        try {
+            Row row = readRow(parser);
+            if (row == null) {
+                return null;
+            }
+            if (row.values().length > header.size()) {
+                throw new BadInputException(new InputProblem(source, row.line(), "", "has " + row.values().length
+                        + " fields but the header has " + header.size()));
+            }
+            return new CsvRecord(source, row.line(), columns, row.values());
+        } catch (CharacterCodingException e) {
+            throw new BadInputException(new InputProblem(source, parser.currentLocation().getLineNr(), "",
+                    "is not UTF-8 text; save the file as UTF-8 and retry"));
+        } catch (IOException e) {
+            throw new BadInputException(new InputProblem(source, parser.currentLocation().getLineNr(), "",
+                    "is not valid CSV: " + e.getMessage()));
+        }
+    }
+
+    public List<String> header() {
+        return header;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    @Override
+    public void close() {
+        try {
+            parser.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record Row(long line, String[] values) {
+    }
+
+    /** Reads one record and the line it starts on (a quoted field may span lines). */
+    private static Row readRow(JsonParser parser) throws IOException {
+        JsonToken start = parser.nextToken();
+        if (start == null) {
+            return null;
+        }
+        long line = -1;
+        List<String> values = new ArrayList<>(12);
+        for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY && t != null; t = parser.nextToken()) {
+            if (line < 0) {
+                // a row's START_ARRAY is located where the previous row ended; its first value is where it starts
+                line = parser.currentTokenLocation().getLineNr();
+            }
+            values.add(parser.getText());
+        }
+        if (line < 0) {
+            line = parser.currentTokenLocation().getLineNr();
+        }
+        return new Row(line, values.toArray(new String[0]));
+    }
+
+    private static void checkHeader(String source, List<String> header, Collection<String> required,
+                                    Collection<String> known) throws BadInputException {
+        List<InputProblem> problems = new ArrayList<>();
+        Set<String> seen = new TreeSet<>();
+        for (String name : header) {
+            if (!seen.add(name)) {
+                problems.add(new InputProblem(source, 1, name, "column appears twice in the header"));
+            } else if (!known.contains(name)) {
+                problems.add(new InputProblem(source, 1, name, "unknown column; the columns are "
+                        + String.join(",", known)));
+            }
+        }
+        for (String name : required) {
+            if (!seen.contains(name)) {
+                problems.add(new InputProblem(source, 1, name, "required column is missing from the header"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new BadInputException(problems);
+        }
+    }
+}
