@@ -32,7 +32,7 @@ public final class Tollgate implements Runnable {
         CommandLine cli = new CommandLine(new Tollgate())
                 .setOut(out)
                 .setErr(err)
-                .setExitCodeExceptionMapper(e -> e instanceof BadInputException ? BAD_INPUT : FAILURE)
+                .setExitCodeExceptionMapper(Tollgate::exitCode)
                 .setExecutionExceptionHandler(Tollgate::report);
         try {
             return cli.execute(args);
@@ -45,6 +45,10 @@ public final class Tollgate implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private static int exitCode(Throwable e) {
+        return e instanceof BadInputException || e instanceof CommandLine.ParameterException ? BAD_INPUT : FAILURE;
     }
 
     private static int report(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
