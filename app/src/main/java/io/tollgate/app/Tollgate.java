@@ -14,7 +14,8 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Billing, reconciliation and fraud analytics for wholesale VoIP carriers.",
-        subcommands = {RateCommand.class, RouteCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RateCommand.class, RouteCommand.class, TopicsCommand.class, DbCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Tollgate implements Runnable {
     public static final int OK = 0;
     public static final int FAILURE = 1;

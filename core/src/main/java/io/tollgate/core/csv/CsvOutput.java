@@ -28,8 +28,15 @@ public final class CsvOutput implements Closeable, Flushable {
         return new CsvOutput(rows);
     }
 
+    /** Writes one row; a null value is written as an empty field (Jackson would drop it and shift the columns). */
     public void row(String... values) throws IOException {
-        rows.write(values);
+        String[] fields = values.clone();
+        for (int i = 0; i < fields.length; i++) {
+            if (fields[i] == null) {
+                fields[i] = "";
+            }
+        }
+        rows.write(fields);
     }
 
     @Override

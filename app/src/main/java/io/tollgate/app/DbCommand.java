@@ -1,0 +1,73 @@
+package io.tollgate.app;
+
+import io.tollgate.ingest.clickhouse.SchemaMigrator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+
+/** {@code tollgate db}: the ClickHouse schema. */
+@Command(name = "db",
+        mixinStandardHelpOptions = true,
+        description = "Manages Tollgate's ClickHouse schema.",
+        subcommands = {DbCommand.Migrate.class})
+final class DbCommand implements Runnable {
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "migrate", mixinStandardHelpOptions = true,
+            description = {"Creates the database if needed and applies the numbered migrations not applied yet.",
+                "The user's password is read from $TOLLGATE_CLICKHOUSE_PASSWORD (never from the command line)."})
+    static final class Migrate implements Callable<Integer> {
+        @Spec
+        private picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--url", paramLabel = "JDBC-URL",
+                defaultValue = "${env:TOLLGATE_CLICKHOUSE_URL:-jdbc:clickhouse://127.0.0.1:8123}",
+                description = "the server, without database (default: $TOLLGATE_CLICKHOUSE_URL or ${DEFAULT-VALUE})")
+        String url;
+
+        @Option(names = "--database", paramLabel = "NAME",
+                defaultValue = "${env:TOLLGATE_CLICKHOUSE_DATABASE:-tollgate}",
+                description = "the database (default: $TOLLGATE_CLICKHOUSE_DATABASE or ${DEFAULT-VALUE})")
+        String database;
+
+        @Option(names = "--user", paramLabel = "USER", defaultValue = "${env:TOLLGATE_CLICKHOUSE_USER:-default}",
+                description = "the user (default: $TOLLGATE_CLICKHOUSE_USER or ${DEFAULT-VALUE})")
+        String user;
+
+        @Option(names = "--dir", paramLabel = "DIR",
+                defaultValue = "${env:TOLLGATE_HOME:-.}/infra/clickhouse/migrations",
+                description = "the migrations, NNN_name.sql (default: ${DEFAULT-VALUE})")
+        Path dir;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!Files.isDirectory(dir)) {
+                throw Options.bad("--dir", dir + " is not a folder of migrations");
+            }
+            Properties credentials = new Properties();
+            credentials.setProperty("user", user);
+            credentials.setProperty("password", System.getenv().getOrDefault("TOLLGATE_CLICKHOUSE_PASSWORD", ""));
+            List<SchemaMigrator.Migration> migrations = SchemaMigrator.read(dir);
+            List<SchemaMigrator.Migration> applied = new SchemaMigrator(url, database, credentials).migrate(migrations);
+            PrintWriter out = spec.commandLine().getOut();
+            for (SchemaMigrator.Migration m : applied) {
+                out.printf("applied %03d_%s%n", m.version(), m.name());
+            }
+            out.printf("%s: %d migrations, %d applied now%n", database, migrations.size(), applied.size());
+            return Tollgate.OK;
+        }
+    }
+}

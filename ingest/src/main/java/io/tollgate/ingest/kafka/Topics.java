@@ -1,0 +1,29 @@
+package io.tollgate.ingest.kafka;
+
+import java.time.Duration;
+import java.util.List;
+
+/** The topics of ARCHITECTURE.md. Every value is JSON with a schema version; keys are as the contract says. */
+public final class Topics {
+    public static final String CALL_EVENTS = "tollgate.call-events";
+    public static final String CDRS = "tollgate.cdrs";
+    public static final String RATED_CDRS = "tollgate.rated-cdrs";
+    public static final String FRAUD_ALERTS = "tollgate.fraud-alerts";
+    public static final String INSTRUCTIONS = "tollgate.instructions";
+    public static final String DEAD_LETTER = "tollgate.dead-letter";
+
+    public static final List<String> ALL = List.of(CALL_EVENTS, CDRS, RATED_CDRS, FRAUD_ALERTS, INSTRUCTIONS, DEAD_LETTER);
+
+    private Topics() {
+    }
+
+    /**
+     * The layout of every topic for a cluster: call-keyed streams get {@code partitions}; instructions are few and
+     * must stay in order per subject, so they are compacted; the dead-letter is kept as long as the streams are.
+     */
+    public static List<TopicSpec> layout(int partitions, short replication, Duration retention) {
+        return ALL.stream()
+                .map(name -> new TopicSpec(name, partitions, replication, retention, name.equals(INSTRUCTIONS)))
+                .toList();
+    }
+}

@@ -1,2 +1,0 @@
-/** Kafka topics, typed producers and consumers, file ingest, dead-letter. Built by its own issue. */
-package io.tollgate.ingest;
