@@ -1,6 +1,7 @@
 package io.tollgate.app;
 
 import io.tollgate.core.csv.BadInputException;
+import io.tollgate.core.csv.Fields;
 import io.tollgate.core.csv.InputProblem;
 
 import java.math.BigDecimal;
@@ -31,7 +32,7 @@ final class Options {
     /** A plain non-negative decimal. */
     static BigDecimal amount(String option, String text) throws BadInputException {
         try {
-            BigDecimal value = new BigDecimal(text);
+            BigDecimal value = Fields.decimal(text);
             if (value.signum() >= 0) {
                 return value;
             }

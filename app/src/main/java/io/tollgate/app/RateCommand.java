@@ -4,6 +4,7 @@ import io.tollgate.core.csv.BadInputException;
 import io.tollgate.core.csv.CsvInput;
 import io.tollgate.core.csv.CsvOutput;
 import io.tollgate.core.csv.CsvRecord;
+import io.tollgate.core.csv.Fields;
 import io.tollgate.core.csv.InputProblem;
 import io.tollgate.core.money.Rounding;
 import io.tollgate.core.numbers.InvalidNumberException;
@@ -78,6 +79,7 @@ final class RateCommand implements Callable<Integer> {
         try (CsvOutput csv = CsvOutput.open(output.writer(), OUTPUT_COLUMNS)) {
             for (CsvRecord r = in.next(); r != null; r = in.next()) {
                 int before = problems.size();
+                problems.addAll(r.shapeProblems());
                 String callId = required(r, "call_id", problems);
                 Instant start = start(r, problems);
                 BigDecimal duration = duration(r, problems);
@@ -145,7 +147,7 @@ final class RateCommand implements Callable<Integer> {
             return null;
         }
         try {
-            BigDecimal d = new BigDecimal(text);
+            BigDecimal d = Fields.decimal(text);
             if (d.signum() >= 0) {
                 return d;
             }

@@ -36,12 +36,14 @@ public final class CsvInput implements Closeable {
 
     private final String source;
     private final JsonParser parser;
+    private final Path file;
     private final Map<String, Integer> columns;
     private final List<String> header;
 
-    private CsvInput(String source, JsonParser parser, List<String> header) {
+    private CsvInput(String source, JsonParser parser, Path file, List<String> header) {
         this.source = source;
         this.parser = parser;
+        this.file = file;
         this.header = List.copyOf(header);
         Map<String, Integer> byName = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
@@ -59,26 +61,34 @@ public final class CsvInput implements Closeable {
      */
     public static CsvInput open(Reader reader, String source, Collection<String> required, Collection<String> known)
             throws BadInputException {
-        JsonParser parser;
-        List<String> header;
+        return open(reader, source, null, required, known);
+    }
+
+    private static CsvInput open(Reader reader, String source, Path file, Collection<String> required,
+                                 Collection<String> known) throws BadInputException {
         try {
-            parser = FACTORY.createParser(reader);
+            JsonParser parser = FACTORY.createParser(reader);
             Row first = readRow(parser);
             if (first == null) {
                 throw new BadInputException(new InputProblem(source, 0, "", "is empty; a header row is required: "
                         + String.join(",", known)));
             }
-            header = new ArrayList<>();
+            List<String> header = new ArrayList<>();
             for (String name : first.values()) {
                 header.add(name == null ? "" : name.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT));
             }
+            checkHeader(source, header, required, known);
+            return new CsvInput(source, parser, file, header);
         } catch (CharacterCodingException e) {
-            throw new BadInputException(new InputProblem(source, 1, "", "is not UTF-8 text; save the file as UTF-8 and retry"));
+            closeQuietly(reader);
+            throw notUtf8(source, file, 1);
         } catch (IOException e) {
+            closeQuietly(reader);
             throw new BadInputException(new InputProblem(source, 0, "", "cannot be read as CSV: " + e.getMessage()));
+        } catch (BadInputException e) {
+            closeQuietly(reader);
+            throw e;
         }
-        checkHeader(source, header, required, known);
-        return new CsvInput(source, parser, header);
     }
 
     /** Opens a UTF-8 file (strictly decoded: a file in another encoding is refused, not mangled). */
@@ -86,7 +96,7 @@ public final class CsvInput implements Closeable {
             throws BadInputException {
         String source = file.toString();
         try {
-            return open(Files.newBufferedReader(file, StandardCharsets.UTF_8), source, required, known);
+            return open(Files.newBufferedReader(file, StandardCharsets.UTF_8), source, file, required, known);
         } catch (NoSuchFileException e) {
             throw new BadInputException(new InputProblem(source, 0, "", "no such file"));
         } catch (IOException e) {
@@ -101,14 +111,9 @@ public final class CsvInput implements Closeable {
             if (row == null) {
                 return null;
             }
-            if (row.values().length > header.size()) {
-                throw new BadInputException(new InputProblem(source, row.line(), "", "has " + row.values().length
-                        + " fields but the header has " + header.size()));
-            }
-            return new CsvRecord(source, row.line(), columns, row.values());
+            return new CsvRecord(source, row.line(), columns, header.size(), row.values());
         } catch (CharacterCodingException e) {
-            throw new BadInputException(new InputProblem(source, parser.currentLocation().getLineNr(), "",
-                    "is not UTF-8 text; save the file as UTF-8 and retry"));
+            throw notUtf8(source, file, parser.currentLocation().getLineNr());
         } catch (IOException e) {
             throw new BadInputException(new InputProblem(source, parser.currentLocation().getLineNr(), "",
                     "is not valid CSV: " + e.getMessage()));
@@ -133,6 +138,21 @@ public final class CsvInput implements Closeable {
     }
 
     private record Row(long line, String[] values) {
+    }
+
+    /** @param near where the parser was; used only when the input is not a file that can be scanned again */
+    private static BadInputException notUtf8(String source, Path file, long near) {
+        long line = file == null ? near : Utf8Check.firstBadLine(file);
+        return new BadInputException(new InputProblem(source, line, "",
+                "is not UTF-8 text (a byte that is not UTF-8 on this line); save the file as UTF-8 and retry"));
+    }
+
+    private static void closeQuietly(Reader reader) {
+        try {
+            reader.close();
+        } catch (IOException e) {
+            // already failing with a better message
+        }
     }
 
     /** Reads one record and the line it starts on (a quoted field may span lines). */
@@ -160,8 +180,12 @@ public final class CsvInput implements Closeable {
                                     Collection<String> known) throws BadInputException {
         List<InputProblem> problems = new ArrayList<>();
         Set<String> seen = new TreeSet<>();
-        for (String name : header) {
-            if (!seen.add(name)) {
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i);
+            if (name.isEmpty()) {
+                problems.add(new InputProblem(source, 1, "", "column " + (i + 1)
+                        + " of the header has no name (a trailing comma?)"));
+            } else if (!seen.add(name)) {
                 problems.add(new InputProblem(source, 1, name, "column appears twice in the header"));
             } else if (!known.contains(name)) {
                 problems.add(new InputProblem(source, 1, name, "unknown column; the columns are "

@@ -1,5 +1,6 @@
 package io.tollgate.core.csv;
 
+import java.util.List;
 import java.util.Map;
 
 /** One data row of a CSV file with a header, and where it was. */
@@ -7,13 +8,26 @@ public final class CsvRecord {
     private final String source;
     private final long line;
     private final Map<String, Integer> columns;
+    private final int headerSize;
     private final String[] values;
 
-    CsvRecord(String source, long line, Map<String, Integer> columns, String[] values) {
+    CsvRecord(String source, long line, Map<String, Integer> columns, int headerSize, String[] values) {
         this.source = source;
         this.line = line;
         this.columns = columns;
+        this.headerSize = headerSize;
         this.values = values;
+    }
+
+    /**
+     * What is wrong with the row's shape, whatever its values: more fields than the header has columns. Empty when
+     * the row is well formed. A short row is fine: its missing trailing fields are empty.
+     */
+    public List<InputProblem> shapeProblems() {
+        if (values.length > headerSize) {
+            return List.of(problem("", "has " + values.length + " fields but the header has " + headerSize));
+        }
+        return List.of();
     }
 
     /** The value of {@code column}, stripped; empty when the column is absent or the row is short. */

@@ -7,7 +7,7 @@ import java.util.List;
  * Turns what a switch or a CDR file says was dialled into E.164 digits (no '+').
  *
  * <p>Accepts {@code +}, the international access code {@code 00}, visual separators (spaces, dashes, dots,
- * parentheses) and the carrier's technical prefixes (routing codes a switch puts in front of the number, such as
+ * parentheses; a national trunk {@code (0)} after the country code is dropped) and the carrier's technical prefixes (routing codes a switch puts in front of the number, such as
  * {@code 1010#}). National formats (a leading single 0) are refused: without the caller's country they are ambiguous,
  * and a wrong guess bills the wrong destination.
  */
@@ -36,7 +36,9 @@ public final class NumberNormalizer {
         if (dialled == null || dialled.isBlank()) {
             throw new InvalidNumberException("empty number");
         }
-        String s = stripTechPrefix(dialled.strip());
+        // "+44 (0)20 ..." is how the UK writes a number: the (0) is the national trunk prefix, never dialled
+        // internationally; treating its parentheses as separators would bill 4402... instead of 4420...
+        String s = stripTechPrefix(dialled.strip()).replace("(0)", "");
         StringBuilder digits = new StringBuilder(s.length());
         boolean plus = false;
         for (int i = 0; i < s.length(); i++) {

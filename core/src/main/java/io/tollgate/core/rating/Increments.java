@@ -1,5 +1,7 @@
 package io.tollgate.core.rating;
 
+import io.tollgate.core.csv.Fields;
+
 /**
  * Billing increments {@code initial/subsequent} in seconds: the first {@code initial} seconds are charged whole,
  * then each started block of {@code subsequent} seconds.
@@ -52,7 +54,7 @@ public record Increments(int initial, int subsequent) {
 
     private static int seconds(String whole, String part) {
         String p = part.strip();
-        if (p.isEmpty() || !p.chars().allMatch(Character::isDigit) || p.length() > 6) {
+        if (!Fields.isDigits(p) || p.length() > 6) {
             throw new IllegalArgumentException("'" + whole + "' is not initial/subsequent seconds (like 60/60, 30/6)");
         }
         int v = Integer.parseInt(p);

@@ -3,6 +3,7 @@ package io.tollgate.core.rating;
 import io.tollgate.core.csv.BadInputException;
 import io.tollgate.core.csv.CsvInput;
 import io.tollgate.core.csv.CsvRecord;
+import io.tollgate.core.csv.Fields;
 import io.tollgate.core.csv.InputProblem;
 import io.tollgate.core.money.Rounding;
 
@@ -89,6 +90,7 @@ public final class RateDeckCsv {
 
     private Parsed parse(CsvRecord r) {
         Parsed p = new Parsed(r);
+        p.problems.addAll(r.shapeProblems());
         String prefix = prefix(p, r.get("prefix"));
         BigDecimal rate = amount(p, "rate", r.get("rate"), null);
         BigDecimal connectFee = amount(p, "connect_fee", r.get("connect_fee"), BigDecimal.ZERO);
@@ -109,7 +111,7 @@ public final class RateDeckCsv {
         String digits = text.startsWith("+") ? text.substring(1) : text;
         if (digits.isEmpty()) {
             p.problem("prefix", "is required");
-        } else if (!digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        } else if (!Fields.isDigits(digits)) {
             p.problem("prefix", "'" + text + "' is not a digit prefix");
         } else if (digits.charAt(0) == '0') {
             p.problem("prefix", "'" + text + "' starts with 0; prefixes are international (country code first)");
@@ -130,7 +132,7 @@ public final class RateDeckCsv {
         }
         BigDecimal value;
         try {
-            value = new BigDecimal(text);
+            value = Fields.decimal(text);
         } catch (NumberFormatException e) {
             p.problem(field, "'" + text + "' is not a number");
             return null;
@@ -159,15 +161,11 @@ public final class RateDeckCsv {
             return 0;
         }
         try {
-            int seconds = Integer.parseInt(text);
-            if (seconds >= 0) {
-                return seconds;
-            }
+            return Fields.wholeNumber(text);
         } catch (NumberFormatException e) {
-            // reported below
+            p.problem("min_duration", "'" + text + "' is not a whole number of seconds >= 0");
+            return 0;
         }
-        p.problem("min_duration", "'" + text + "' is not a whole number of seconds >= 0");
-        return 0;
     }
 
     private Instant time(Parsed p, String field, String text) {

@@ -114,10 +114,55 @@ class CsvInputTest {
     }
 
     @Test
-    void aRowWithMoreFieldsThanTheHeaderIsRefusedWithItsLine() {
-        assertThat(refused("call_id,number\nc1,44\n\"c\n2\",44,extra\n"))
-                .extracting(InputProblem::line, InputProblem::field, InputProblem::message)
-                .containsExactly(tuple(3L, "", "has 3 fields but the header has 2"));
+    void aRowWithMoreFieldsThanTheHeaderHasAShapeProblemWithItsLineAndReadingGoesOn() throws Exception {
+        try (CsvInput in = open("call_id,number\nc1,44\n\"c\n2\",44,extra\nc3,45\n")) {
+            assertThat(in.next().shapeProblems()).isEmpty();
+            assertThat(in.next().shapeProblems())
+                    .extracting(InputProblem::line, InputProblem::field, InputProblem::message)
+                    .containsExactly(tuple(3L, "", "has 3 fields but the header has 2"));
+            CsvRecord after = in.next();
+            assertThat(after.line()).isEqualTo(5);
+            assertThat(after.get("call_id")).isEqualTo("c3");
+        }
+    }
+
+    @Test
+    void aByteThatIsNotUtf8IsLocatedOnItsOwnLineFarBeyondTheParsersReadAhead(@TempDir Path dir) throws IOException {
+        StringBuilder text = new StringBuilder("call_id,number\n");
+        for (int i = 1; i <= 20_000; i++) {
+            text.append("c").append(i).append(",44\n");
+        }
+        byte[] good = text.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bad = "c\u00e9,44\n".getBytes(StandardCharsets.ISO_8859_1); // line 20,002
+        Path file = dir.resolve("calls.csv");
+        Files.write(file, concat(good, bad));
+
+        BadInputException e = catchThrowableOfType(BadInputException.class, () -> {
+            try (CsvInput in = CsvInput.open(file, List.of(), List.of("call_id", "number"))) {
+                while (in.next() != null) {
+                    // read to the end
+                }
+            }
+        });
+
+        assertThat(e).isNotNull();
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(20_002L);
+            assertThat(p.message()).contains("not UTF-8");
+        });
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Test
+    void aHeaderColumnWithoutANameIsNamedByItsPosition() {
+        assertThat(refused("call_id,number,\nc1,44,\n"))
+                .extracting(InputProblem::line, InputProblem::message)
+                .containsExactly(tuple(1L, "column 3 of the header has no name (a trailing comma?)"));
     }
 
     @Test

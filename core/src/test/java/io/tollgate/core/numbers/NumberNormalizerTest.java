@@ -26,6 +26,9 @@ class NumberNormalizerTest {
             "44.20.7946.0958       | 442079460958",
             "'  +33 1 23 45 67 89 '| 33123456789",
             "00 33 1 23 45 67 89   | 33123456789",
+            // the UK's national trunk (0) is dropped, not dialled: 4420..., never 44020...
+            "+44 (0) 20 7946 0958  | 442079460958",
+            "+44(0)2079460958      | 442079460958",
     })
     void acceptsPlusDoubleZeroAndVisualSeparators(String dialled, String expected) {
         assertThat(plain.normalize(dialled)).isEqualTo(expected);

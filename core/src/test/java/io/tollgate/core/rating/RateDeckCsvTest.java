@@ -394,6 +394,7 @@ class RateDeckCsvTest {
             assertThat(e).isNotNull();
             assertThat(e.problems()).singleElement().satisfies(p -> {
                 assertThat(p.source()).isEqualTo(file.toString());
+                assertThat(p.line()).isEqualTo(2L);
                 assertThat(p.message()).contains("not UTF-8");
             });
         }
@@ -442,6 +443,25 @@ class RateDeckCsvTest {
                     .containsExactly(tuple(5L, "rate"), tuple(5L, "increments"));
             assertThat(imported.quarantined().get(2).problems()).singleElement()
                     .satisfies(p -> assertThat(p.message()).contains("line 8"));
+        }
+
+        @Test
+        void aRowWithTooManyFieldsIsQuarantinedAloneAndTheRestOfTheFileStillImports() throws Exception {
+            DeckImport imported = read("prefix,rate\n44,0.1\n33,0.2,extra\n34,0.3\n", BadRows.QUARANTINE);
+
+            assertThat(imported.deck().rows()).extracting(RateRow::prefix).containsExactly("44", "34");
+            assertThat(imported.quarantined()).singleElement().satisfies(q -> {
+                assertThat(q.line()).isEqualTo(3L);
+                assertThat(q.problems()).singleElement()
+                        .satisfies(p -> assertThat(p.message()).isEqualTo("has 3 fields but the header has 2"));
+            });
+        }
+
+        @Test
+        void aRowWithTooManyFieldsIsReportedAlongsideEveryOtherBadRow() {
+            assertThat(problems("prefix,rate\n44,x\n33,0.2,extra\n34,-1\n"))
+                    .extracting(InputProblem::line, InputProblem::field)
+                    .containsExactly(tuple(2L, "rate"), tuple(3L, ""), tuple(4L, "rate"));
         }
 
         @Test
