@@ -102,7 +102,8 @@ public final class LocalStack {
 
     private static long pid(Path run, String name) {
         try {
-            return Long.parseLong(Files.readString(run.resolve(name + ".pid")).strip());
+            // "<pid> <marker>": infra/stack records what the process's command line must contain
+            return Long.parseLong(Files.readString(run.resolve(name + ".pid")).strip().split("\\s+")[0]);
         } catch (IOException | NumberFormatException e) {
             throw new AssertionError("no pid for " + name + " under " + run, e);
         }
