@@ -2,6 +2,7 @@ package io.tollgate.core.numbers;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Turns what a switch or a CDR file says was dialled into E.164 digits (no '+').
@@ -13,6 +14,9 @@ import java.util.List;
  */
 public final class NumberNormalizer {
     public static final int MAX_DIGITS = 15;
+
+    /** "(0)" right after an international prefix and a country code of 1 to 3 digits. */
+    private static final Pattern TRUNK_ZERO = Pattern.compile("^((?:\\+|00)[ \\-.]*\\d{1,3}[ \\-.]*)\\(0\\)");
 
     private static final NumberNormalizer PLAIN = new NumberNormalizer(List.of());
 
@@ -38,7 +42,7 @@ public final class NumberNormalizer {
         }
         // "+44 (0)20 ..." is how the UK writes a number: the (0) is the national trunk prefix, never dialled
         // internationally; treating its parentheses as separators would bill 4402... instead of 4420...
-        String s = stripTechPrefix(dialled.strip()).replace("(0)", "");
+        String s = TRUNK_ZERO.matcher(stripTechPrefix(dialled.strip())).replaceFirst("$1");
         StringBuilder digits = new StringBuilder(s.length());
         boolean plus = false;
         for (int i = 0; i < s.length(); i++) {

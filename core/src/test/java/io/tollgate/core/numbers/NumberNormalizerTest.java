@@ -29,6 +29,9 @@ class NumberNormalizerTest {
             // the UK's national trunk (0) is dropped, not dialled: 4420..., never 44020...
             "+44 (0) 20 7946 0958  | 442079460958",
             "+44(0)2079460958      | 442079460958",
+            "0044 (0) 20 7946 0958 | 442079460958",
+            // elsewhere, (0) is only a digit in parentheses
+            "+44 20 7946 (0)958    | 442079460958",
     })
     void acceptsPlusDoubleZeroAndVisualSeparators(String dialled, String expected) {
         assertThat(plain.normalize(dialled)).isEqualTo(expected);
