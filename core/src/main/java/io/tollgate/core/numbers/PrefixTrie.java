@@ -42,23 +42,10 @@ public final class PrefixTrie<V> {
 
     /** The value of the longest stored prefix of {@code number}, or null. */
     public V longestMatch(CharSequence number) {
-        Object best = values[0];
-        int node = 0;
-        for (int i = 0; i < number.length(); i++) {
-            int d = number.charAt(i) - '0';
-            if (d < 0 || d >= FANOUT) {
-                break;
-            }
-            node = children[node * FANOUT + d];
-            if (node == 0) {
-                break;
-            }
-            if (values[node] != null) {
-                best = values[node];
-            }
-        }
+        Object[] found = new Object[number.length() + 1];
+        int n = prefixesOf(number, found);
         @SuppressWarnings("unchecked")
-        V v = (V) best;
+        V v = n == 0 ? null : (V) found[n - 1];
         return v;
     }
 
