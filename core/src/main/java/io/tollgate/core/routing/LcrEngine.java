@@ -4,6 +4,7 @@ import io.tollgate.core.numbers.PrefixTrie;
 import io.tollgate.core.rating.RateDeck;
 import io.tollgate.core.rating.RateRow;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,17 +50,21 @@ public final class LcrEngine {
         if (plan == null) {
             return List.of();
         }
-        Plan.Stretch stretch = plan.at(request.at());
+        int stretch = plan.at(request.at());
+        RateRow[] rows = plan.rows()[stretch];
+        short[] vendorOf = plan.vendors()[stretch];
+        // read a row's rate only when there is a cap: the rows sit all over the heap, and touching them is
+        // what a lookup would otherwise spend most of its time on
+        BigDecimal cap = request.allowLoss() ? null : request.maxRate();
         int limit = request.limit() == 0 ? Integer.MAX_VALUE : request.limit();
-        List<Route> routes = new ArrayList<>(Math.min(limit, stretch.rows().length));
-        for (int i = 0; i < stretch.rows().length && routes.size() < limit; i++) {
-            RateRow row = stretch.rows()[i];
-            if (request.tooExpensive(row.rate())) {
+        List<Route> routes = new ArrayList<>(Math.min(limit, rows.length));
+        for (int i = 0; i < rows.length && routes.size() < limit; i++) {
+            if (cap != null && rows[i].rate().compareTo(cap) > 0) {
                 break; // sorted by rate: every later one is dearer still
             }
-            String vendor = vendors[stretch.vendors()[i]];
+            String vendor = vendors[vendorOf[i]];
             if (!request.blocked(vendor)) {
-                routes.add(new Route(vendor, row));
+                routes.add(new Route(vendor, rows[i]));
             }
         }
         return routes;
@@ -70,18 +75,19 @@ public final class LcrEngine {
     }
 
     /**
-     * The routes of one prefix over time: {@code starts[i]} is where stretch i begins (stretch 0 begins at the
-     * beginning of time), and within a stretch every vendor's row is the same.
+     * The routes of one prefix over time: stretch i begins at {@code starts[i]} (stretch 0 at the beginning of
+     * time), and within a stretch every vendor's row is the same. {@code rows[i]} are its routes sorted by rate then
+     * vendor id, {@code vendors[i][j]} the index of the vendor of {@code rows[i][j]}. Arrays rather than objects
+     * per stretch: fewer places in memory for a lookup to visit.
      */
-    record Plan(Instant[] starts, Stretch[] stretches) {
+    record Plan(Instant[] starts, RateRow[][] rows, short[][] vendors) {
 
-        /** Routes sorted by rate then vendor id; {@code vendors[i]} is the index of the vendor of {@code rows[i]}. */
-        record Stretch(RateRow[] rows, short[] vendors) {
-        }
-
-        Stretch at(Instant t) {
+        int at(Instant t) {
+            if (starts.length == 1) {
+                return 0;
+            }
             int i = Arrays.binarySearch(starts, t);
-            return stretches[i >= 0 ? i : -i - 2];
+            return i >= 0 ? i : -i - 2;
         }
     }
 
@@ -136,11 +142,16 @@ public final class LcrEngine {
             for (Instant b : boundaries) {
                 starts[i++] = b;
             }
-            Plan.Stretch[] stretches = new Plan.Stretch[starts.length];
+            RateRow[][] rows = new RateRow[starts.length][];
+            short[][] vendors = new short[starts.length][];
             for (int s = 0; s < starts.length; s++) {
-                stretches[s] = stretch(chains, starts[s]);
+                List<Integer> order = stretch(chains, starts[s], rows, s);
+                vendors[s] = new short[order.size()];
+                for (int j = 0; j < vendors[s].length; j++) {
+                    vendors[s][j] = (short) (int) order.get(j);
+                }
             }
-            return new Plan(starts, stretches);
+            return new Plan(starts, rows, vendors);
         }
 
         /** The dates where a vendor's answer can change; shorter prefixes matter only until a row that always applies. */
@@ -162,7 +173,8 @@ public final class LcrEngine {
             }
         }
 
-        private static Plan.Stretch stretch(Chain[] chains, Instant t) {
+        /** Fills {@code rows[s]} with the routes at {@code t}, in route order, and returns their vendor indexes. */
+        private static List<Integer> stretch(Chain[] chains, Instant t, RateRow[][] rows, int s) {
             List<Integer> found = new ArrayList<>(chains.length);
             RateRow[] best = new RateRow[chains.length];
             for (int v = 0; v < chains.length; v++) {
@@ -178,13 +190,8 @@ public final class LcrEngine {
                 int byRate = best[a].rate().compareTo(best[b].rate());
                 return byRate != 0 ? byRate : Integer.compare(a, b);
             });
-            RateRow[] rows = new RateRow[found.size()];
-            short[] vendors = new short[found.size()];
-            for (int i = 0; i < rows.length; i++) {
-                rows[i] = best[found.get(i)];
-                vendors[i] = (short) (int) found.get(i);
-            }
-            return new Plan.Stretch(rows, vendors);
+            rows[s] = found.stream().map(v -> best[v]).toArray(RateRow[]::new);
+            return found;
         }
     }
 }

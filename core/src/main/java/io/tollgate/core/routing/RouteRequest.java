@@ -54,8 +54,4 @@ public record RouteRequest(String number, Instant at, List<Block> blocks, BigDec
         }
         return false;
     }
-
-    boolean tooExpensive(BigDecimal rate) {
-        return maxRate != null && !allowLoss && rate.compareTo(maxRate) > 0;
-    }
 }
