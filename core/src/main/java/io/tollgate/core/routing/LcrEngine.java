@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -50,24 +51,35 @@ public final class LcrEngine {
         if (plan == null) {
             return List.of();
         }
-        int stretch = plan.at(request.at());
-        RateRow[] rows = plan.rows()[stretch];
-        short[] vendorOf = plan.vendors()[stretch];
-        // read a row's rate only when there is a cap: the rows sit all over the heap, and touching them is
-        // what a lookup would otherwise spend most of its time on
+        Route[] all = plan.routes()[plan.at(request.at())];
         BigDecimal cap = request.allowLoss() ? null : request.maxRate();
+        int end = cap == null ? all.length : affordable(all, cap);
         int limit = request.limit() == 0 ? Integer.MAX_VALUE : request.limit();
-        List<Route> routes = new ArrayList<>(Math.min(limit, rows.length));
-        for (int i = 0; i < rows.length && routes.size() < limit; i++) {
-            if (cap != null && rows[i].rate().compareTo(cap) > 0) {
-                break; // sorted by rate: every later one is dearer still
-            }
-            String vendor = vendors[vendorOf[i]];
-            if (!request.blocked(vendor)) {
-                routes.add(new Route(vendor, rows[i]));
+        if (request.blocks().isEmpty()) {
+            return Arrays.asList(Arrays.copyOf(all, Math.min(end, limit)));
+        }
+        List<Route> routes = new ArrayList<>(Math.min(end, limit));
+        for (int i = 0; i < end && routes.size() < limit; i++) {
+            if (!request.blocked(all[i].vendor())) {
+                routes.add(all[i]);
             }
         }
         return routes;
+    }
+
+    /** How many of {@code routes} (sorted by rate) cost at most {@code cap}. */
+    private static int affordable(Route[] routes, BigDecimal cap) {
+        int low = 0;
+        int high = routes.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (routes[mid].rate().compareTo(cap) <= 0) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     public List<String> vendors() {
@@ -76,11 +88,11 @@ public final class LcrEngine {
 
     /**
      * The routes of one prefix over time: stretch i begins at {@code starts[i]} (stretch 0 at the beginning of
-     * time), and within a stretch every vendor's row is the same. {@code rows[i]} are its routes sorted by rate then
-     * vendor id, {@code vendors[i][j]} the index of the vendor of {@code rows[i][j]}. Arrays rather than objects
-     * per stretch: fewer places in memory for a lookup to visit.
+     * time), and within a stretch every vendor's row is the same; {@code routes[i]} is its route list, sorted by
+     * rate then vendor id. Route objects are made once and shared by every prefix they serve, so a lookup copies
+     * references and visits few places in memory.
      */
-    record Plan(Instant[] starts, RateRow[][] rows, short[][] vendors) {
+    record Plan(Instant[] starts, Route[][] routes) {
 
         int at(Instant t) {
             if (starts.length == 1) {
@@ -97,10 +109,22 @@ public final class LcrEngine {
         private record Chain(RateRow[] versions, Chain shorter) {
         }
 
-        private PlanBuilder() {
+        private final String[] vendors;
+        /** Per vendor (decks may share row objects), the one Route made for each of its rows. */
+        private final List<Map<RateRow, Route>> routeOf = new ArrayList<>();
+
+        private PlanBuilder(String[] vendors) {
+            this.vendors = vendors;
+            for (String ignored : vendors) {
+                routeOf.add(new IdentityHashMap<>());
+            }
         }
 
         static PrefixTrie<Plan> build(String[] vendors, Map<String, RateDeck> decks) {
+            return new PlanBuilder(vendors).plans(decks);
+        }
+
+        private PrefixTrie<Plan> plans(Map<String, RateDeck> decks) {
             TreeMap<String, Chain[]> own = new TreeMap<>();
             for (int v = 0; v < vendors.length; v++) {
                 for (RateRow row : decks.get(vendors[v]).rows()) {
@@ -131,7 +155,7 @@ public final class LcrEngine {
             return plans;
         }
 
-        private static Plan plan(Chain[] chains) {
+        private Plan plan(Chain[] chains) {
             TreeSet<Instant> boundaries = new TreeSet<>();
             for (Chain chain : chains) {
                 collectBoundaries(chain, boundaries);
@@ -142,16 +166,11 @@ public final class LcrEngine {
             for (Instant b : boundaries) {
                 starts[i++] = b;
             }
-            RateRow[][] rows = new RateRow[starts.length][];
-            short[][] vendors = new short[starts.length][];
+            Route[][] routes = new Route[starts.length][];
             for (int s = 0; s < starts.length; s++) {
-                List<Integer> order = stretch(chains, starts[s], rows, s);
-                vendors[s] = new short[order.size()];
-                for (int j = 0; j < vendors[s].length; j++) {
-                    vendors[s][j] = (short) (int) order.get(j);
-                }
+                routes[s] = stretch(chains, starts[s]);
             }
-            return new Plan(starts, rows, vendors);
+            return new Plan(starts, routes);
         }
 
         /** The dates where a vendor's answer can change; shorter prefixes matter only until a row that always applies. */
@@ -173,8 +192,8 @@ public final class LcrEngine {
             }
         }
 
-        /** Fills {@code rows[s]} with the routes at {@code t}, in route order, and returns their vendor indexes. */
-        private static List<Integer> stretch(Chain[] chains, Instant t, RateRow[][] rows, int s) {
+        /** The routes at {@code t}, in route order. */
+        private Route[] stretch(Chain[] chains, Instant t) {
             List<Integer> found = new ArrayList<>(chains.length);
             RateRow[] best = new RateRow[chains.length];
             for (int v = 0; v < chains.length; v++) {
@@ -190,8 +209,11 @@ public final class LcrEngine {
                 int byRate = best[a].rate().compareTo(best[b].rate());
                 return byRate != 0 ? byRate : Integer.compare(a, b);
             });
-            rows[s] = found.stream().map(v -> best[v]).toArray(RateRow[]::new);
-            return found;
+            return found.stream().map(v -> route(v, best[v])).toArray(Route[]::new);
+        }
+
+        private Route route(int vendor, RateRow row) {
+            return routeOf.get(vendor).computeIfAbsent(row, r -> new Route(vendors[vendor], r));
         }
     }
 }
