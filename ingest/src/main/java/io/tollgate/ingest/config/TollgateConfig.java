@@ -1,0 +1,55 @@
+package io.tollgate.ingest.config;
+
+import io.tollgate.core.csv.BadInputException;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The reference data of {@code tollgate.yaml}: customers, vendors and where the services are. Loading checks the
+ * whole file and reports every problem at once, each named by key path and line; a loaded configuration is valid.
+ * Its {@code toString} is safe to log: secrets print masked.
+ *
+ * @param source the file it was read from
+ */
+public record TollgateConfig(Path source, List<Customer> customers, List<Vendor> vendors, ServiceAddresses services) {
+
+    /** The sections read now. */
+    public static final List<String> SECTIONS = List.of("customers", "vendors", "services");
+
+    /**
+     * Sections that later issues own (invoicing, fraud thresholds, console tokens): accepted and left unread until
+     * then, so one file can already hold them. Any other unknown top-level key is refused as a typo.
+     */
+    public static final List<String> LATER_SECTIONS = List.of("invoices", "fraud", "console");
+
+    public TollgateConfig {
+        customers = List.copyOf(customers);
+        vendors = List.copyOf(vendors);
+    }
+
+    /** Reads and checks {@code file}, with overrides from the process environment. */
+    public static TollgateConfig load(Path file) throws BadInputException {
+        return load(file, System.getenv());
+    }
+
+    /** Reads and checks {@code file}, with overrides from {@code env} ({@link EnvironmentOverrides}). */
+    public static TollgateConfig load(Path file, Map<String, String> env) throws BadInputException {
+        return ConfigFile.read(file, env);
+    }
+
+    public Optional<Customer> customer(String id) {
+        return customers.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** The customer whose calls arrive on {@code endpoint}; there is at most one. */
+    public Optional<Customer> customerAt(String endpoint) {
+        return customers.stream().filter(c -> c.endpoints().contains(endpoint)).findFirst();
+    }
+
+    public Optional<Vendor> vendor(String id) {
+        return vendors.stream().filter(v -> v.id().equals(id)).findFirst();
+    }
+}
