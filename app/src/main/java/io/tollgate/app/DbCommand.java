@@ -2,6 +2,7 @@ package io.tollgate.app;
 
 import io.tollgate.ingest.clickhouse.SchemaMigrator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -9,7 +10,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 
 /** {@code tollgate db}: the ClickHouse schema. */
@@ -33,19 +33,8 @@ final class DbCommand implements Runnable {
         @Spec
         private picocli.CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--url", paramLabel = "JDBC-URL",
-                defaultValue = "${env:TOLLGATE_CLICKHOUSE_URL:-jdbc:clickhouse://127.0.0.1:8123}",
-                description = "the server, without database (default: $TOLLGATE_CLICKHOUSE_URL or ${DEFAULT-VALUE})")
-        String url;
-
-        @Option(names = "--database", paramLabel = "NAME",
-                defaultValue = "${env:TOLLGATE_CLICKHOUSE_DATABASE:-tollgate}",
-                description = "the database (default: $TOLLGATE_CLICKHOUSE_DATABASE or ${DEFAULT-VALUE})")
-        String database;
-
-        @Option(names = "--user", paramLabel = "USER", defaultValue = "${env:TOLLGATE_CLICKHOUSE_USER:-default}",
-                description = "the user (default: $TOLLGATE_CLICKHOUSE_USER or ${DEFAULT-VALUE})")
-        String user;
+        @Mixin
+        ClickHouseAddress clickhouse;
 
         @Option(names = "--dir", paramLabel = "DIR",
                 defaultValue = "${env:TOLLGATE_HOME:-.}/infra/clickhouse/migrations",
@@ -57,16 +46,14 @@ final class DbCommand implements Runnable {
             if (!Files.isDirectory(dir)) {
                 throw Options.bad("--dir", dir + " is not a folder of migrations");
             }
-            Properties credentials = new Properties();
-            credentials.setProperty("user", user);
-            credentials.setProperty("password", System.getenv().getOrDefault("TOLLGATE_CLICKHOUSE_PASSWORD", ""));
             List<SchemaMigrator.Migration> migrations = SchemaMigrator.read(dir);
-            List<SchemaMigrator.Migration> applied = new SchemaMigrator(url, database, credentials).migrate(migrations);
+            List<SchemaMigrator.Migration> applied = new SchemaMigrator(clickhouse.url, clickhouse.database,
+                    clickhouse.credentials()).migrate(migrations);
             PrintWriter out = spec.commandLine().getOut();
             for (SchemaMigrator.Migration m : applied) {
                 out.printf("applied %03d_%s%n", m.version(), m.name());
             }
-            out.printf("%s: %d migrations, %d applied now%n", database, migrations.size(), applied.size());
+            out.printf("%s: %d migrations, %d applied now%n", clickhouse.database, migrations.size(), applied.size());
             return Tollgate.OK;
         }
     }

@@ -14,7 +14,7 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Billing, reconciliation and fraud analytics for wholesale VoIP carriers.",
-        subcommands = {RateCommand.class, RouteCommand.class, TopicsCommand.class, DbCommand.class,
+        subcommands = {RateCommand.class, RouteCommand.class, TopicsCommand.class, DbCommand.class, CdrCommand.class, DeadLetterCommand.class, ConfigCommand.class, DeckCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Tollgate implements Runnable {
     public static final int OK = 0;
@@ -55,14 +55,14 @@ public final class Tollgate implements Runnable {
     private static int report(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
         if (e instanceof BadInputException bad) {
-            err.println("tollgate " + cli.getCommandName() + ": bad input:");
+            err.println(cli.getCommandSpec().qualifiedName() + ": bad input:");
             bad.problems().stream().limit(50).forEach(p -> err.println("  " + p));
             if (bad.problems().size() > 50) {
                 err.println("  ... and " + (bad.problems().size() - 50) + " more");
             }
             return BAD_INPUT;
         }
-        err.println("tollgate " + cli.getCommandName() + ": " + e.getMessage());
+        err.println(cli.getCommandSpec().qualifiedName() + ": " + e.getMessage());
         if (System.getenv("TOLLGATE_DEBUG") != null) {
             e.printStackTrace(err);
         } else {

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 
 import java.io.Closeable;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -61,11 +64,11 @@ public final class CsvInput implements Closeable {
      */
     public static CsvInput open(Reader reader, String source, Collection<String> required, Collection<String> known)
             throws BadInputException {
-        return open(reader, source, null, required, known);
+        return open(reader, source, null, required, known, Map.of());
     }
 
     private static CsvInput open(Reader reader, String source, Path file, Collection<String> required,
-                                 Collection<String> known) throws BadInputException {
+                                 Collection<String> known, Map<String, String> aliases) throws BadInputException {
         try {
             JsonParser parser = FACTORY.createParser(reader);
             Row first = readRow(parser);
@@ -75,7 +78,8 @@ public final class CsvInput implements Closeable {
             }
             List<String> header = new ArrayList<>();
             for (String name : first.values()) {
-                header.add(name == null ? "" : name.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT));
+                String plain = name == null ? "" : name.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
+                header.add(aliases.getOrDefault(plain, plain));
             }
             checkHeader(source, header, required, known);
             return new CsvInput(source, parser, file, header);
@@ -94,9 +98,24 @@ public final class CsvInput implements Closeable {
     /** Opens a UTF-8 file (strictly decoded: a file in another encoding is refused, not mangled). */
     public static CsvInput open(Path file, Collection<String> required, Collection<String> known)
             throws BadInputException {
+        return open(file, null, required, known, Map.of());
+    }
+
+    /**
+     * Opens {@code file}, read through {@code in} (the caller's stream over the same bytes, e.g. one that digests
+     * them or counts them for a progress line; null to open the file here), with header names renamed by
+     * {@code aliases} (lower-case name as written to a column of {@code known}) before the header is checked, so
+     * that a vendor's {@code code,price} sheet is checked as {@code prefix,rate} and every row problem names the
+     * canonical field.
+     */
+    public static CsvInput open(Path file, InputStream in, Collection<String> required, Collection<String> known,
+                                Map<String, String> aliases) throws BadInputException {
         String source = file.toString();
         try {
-            return open(Files.newBufferedReader(file, StandardCharsets.UTF_8), source, file, required, known);
+            InputStream bytes = in != null ? in : Files.newInputStream(file);
+            // a fresh decoder reports malformed input instead of replacing it, as Files.newBufferedReader does
+            Reader reader = new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()));
+            return open(reader, source, file, required, known, aliases);
         } catch (NoSuchFileException e) {
             throw new BadInputException(new InputProblem(source, 0, "", "no such file"));
         } catch (IOException e) {
