@@ -257,6 +257,7 @@ public final class DeckGenerator {
         return Arrays.stream(chosen).mapToInt(Integer::intValue).toArray();
     }
 
+    /** Writes one CSV row of {@code fields} (no quoting needed: generated fields have no commas); returns 1 row. */
     private static int row(Appendable out, StringBuilder line, String... fields) throws IOException {
         line.setLength(0);
         for (String field : fields) {

@@ -1,15 +1,12 @@
 package io.tollgate.bench;
 
-import io.tollgate.core.csv.BadInputException;
 import io.tollgate.core.money.Rounding;
 import io.tollgate.core.rating.RateDeck;
 import io.tollgate.core.rating.RateDeckCsv;
 import io.tollgate.core.routing.LcrEngine;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,7 +22,7 @@ import javax.management.ObjectName;
 public final class DeckMemory {
     private static final double MB = 1024 * 1024;
 
-    public static void main(String[] args) throws IOException, BadInputException, Exception {
+    public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         int vendors = args.length > 1 ? Integer.parseInt(args[1]) : DeckGenerator.VENDORS;
         int prefixes = args.length > 2 ? Integer.parseInt(args[2]) : DeckGenerator.PREFIXES_PER_VENDOR;

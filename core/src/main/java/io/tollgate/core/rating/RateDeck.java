@@ -17,11 +17,15 @@ import java.util.Objects;
  * prefix has several rows effective at once, the one with the latest effective_from wins. Immutable once built.
  */
 public final class RateDeck {
-    private final PrefixTrie<RateRow[]> byPrefix;
+    /**
+     * Per prefix, a lone {@link RateRow} when the prefix has one version (most do), else a {@code RateRow[]} of its
+     * versions, latest effective_from first: a one-element array per prefix would cost 24 bytes a row.
+     */
+    private final PrefixTrie<Object> byPrefix;
     private final List<RateRow> rows;
     private final Rounding rounding;
 
-    private RateDeck(PrefixTrie<RateRow[]> byPrefix, List<RateRow> rows, Rounding rounding) {
+    private RateDeck(PrefixTrie<Object> byPrefix, List<RateRow> rows, Rounding rounding) {
         this.byPrefix = byPrefix;
         this.rows = rows;
         this.rounding = rounding;
@@ -32,9 +36,9 @@ public final class RateDeck {
      * with line numbers; here it is a programming error).
      */
     public static RateDeck of(List<RateRow> rows, Rounding rounding) {
-        PrefixTrie<RateRow[]> trie = new PrefixTrie<>();
+        PrefixTrie<Object> trie = new PrefixTrie<>();
         for (RateRow row : rows) {
-            trie.put(row.prefix(), new RateRow[] {row}, RateDeck::addVersion);
+            trie.put(row.prefix(), row, RateDeck::addVersion);
         }
         trie.trim();
         return new RateDeck(trie, Collections.unmodifiableList(new ArrayList<>(rows)), rounding);
@@ -49,7 +53,7 @@ public final class RateDeck {
         Object[] versions = new Object[number.length() + 1];
         int n = byPrefix.prefixesOf(number, versions);
         for (int i = n - 1; i >= 0; i--) {
-            RateRow row = effective((RateRow[]) versions[i], at);
+            RateRow row = effectiveOf(versions[i], at);
             if (row != null) {
                 return row;
             }
@@ -70,6 +74,14 @@ public final class RateDeck {
         return null;
     }
 
+    /** {@link #effective} of what the trie holds for one prefix: a lone row or an array of versions. */
+    private static RateRow effectiveOf(Object versions, Instant at) {
+        if (versions instanceof RateRow row) {
+            return row.isEffectiveAt(at) ? row : null;
+        }
+        return effective((RateRow[]) versions, at);
+    }
+
     /** Every version of every prefix, for LCR indexes and exports; in import order. */
     public List<RateRow> rows() {
         return rows;
@@ -77,8 +89,11 @@ public final class RateDeck {
 
     /** Versions of one exact prefix, latest effective_from first; empty if the deck has no such prefix. */
     public List<RateRow> versionsOf(String prefix) {
-        RateRow[] versions = byPrefix.get(prefix);
-        return versions == null ? List.of() : List.of(versions);
+        Object versions = byPrefix.get(prefix);
+        if (versions == null) {
+            return List.of();
+        }
+        return versions instanceof RateRow row ? List.of(row) : List.of((RateRow[]) versions);
     }
 
     public Rounding rounding() {
@@ -89,8 +104,10 @@ public final class RateDeck {
         return byPrefix.size();
     }
 
-    private static RateRow[] addVersion(RateRow[] existing, RateRow[] added) {
-        RateRow row = added[0];
+    /** Merges one more row ({@code added}, a {@link RateRow}) into a prefix's versions (a row or an array). */
+    private static Object addVersion(Object versions, Object added) {
+        RateRow row = (RateRow) added;
+        RateRow[] existing = versions instanceof RateRow lone ? new RateRow[] {lone} : (RateRow[]) versions;
         for (RateRow old : existing) {
             if (Objects.equals(old.effectiveFrom(), row.effectiveFrom())) {
                 throw new IllegalArgumentException("prefix " + row.prefix() + " has two rows effective from "

@@ -148,6 +148,24 @@ class RateDeckCsvTest {
         }
 
         @Test
+        void equalIncrementsAndPrefixesAreSharedInstances() throws Exception {
+            String csv = """
+                    prefix,rate,increments
+                    447,0.10,30/6
+                    448,0.11,30/6
+                    449,0.12,30/ 6
+                    """;
+            List<RateRow> rows = deck(csv).rows();
+            assertThat(rows.get(1).increments()).isSameAs(rows.get(0).increments());
+            assertThat(rows.get(2).increments()).isSameAs(rows.get(0).increments());
+            assertThat(rows.get(0).increments()).isEqualTo(new Increments(30, 6));
+            // prefixes are interned, so decks quoting the same prefixes share the strings
+            List<RateRow> again = deck(csv).rows();
+            assertThat(again.get(0).prefix()).isSameAs(rows.get(0).prefix()).isEqualTo("447");
+            assertThat(again.get(0).increments()).isEqualTo(rows.get(0).increments());
+        }
+
+        @Test
         void fifteenDigitPrefixIsTheLongestAccepted() throws Exception {
             assertThat(deck("prefix,rate\n123456789012345,0.1\n").rows()).hasSize(1);
         }

@@ -115,6 +115,36 @@ class RateDeckTest {
         }
 
         @Test
+        void aPrefixWithOneVersionBehavesLikeOneWithSeveral() {
+            // a lone version is kept without an array: it must still be listed, and skipped when not effective
+            RateRow country = row("44", "0.10", null, null);
+            RateRow mobile = row("447", "0.20", "2026-02-01T00:00:00Z", "2026-03-01T00:00:00Z");
+            RateDeck deck = RateDeck.of(List.of(country, mobile));
+            assertThat(deck.versionsOf("447")).containsExactly(mobile);
+            assertThat(deck.versionsOf("44")).containsExactly(country);
+            assertThat(deck.find("4471234", Instant.parse("2026-02-10T00:00:00Z"))).isSameAs(mobile);
+            assertThat(deck.find("4471234", Instant.parse("2026-03-01T00:00:00Z"))).isSameAs(country);
+            assertThat(deck.find("4471234", Instant.parse("2026-01-31T23:59:59Z"))).isSameAs(country);
+            assertThat(RateDeck.of(List.of(mobile)).find("4471234", Instant.parse("2026-03-10T00:00:00Z"))).isNull();
+            assertThat(deck.prefixCount()).isEqualTo(2);
+        }
+
+        @Test
+        void aSecondAndThirdVersionJoinALoneOneInOrder() {
+            RateRow march = row("44", "0.08", "2026-03-01T00:00:00Z", null);
+            RateRow always = row("44", "0.10", null, null);
+            RateRow january = row("44", "0.09", "2026-01-01T00:00:00Z", null);
+            RateDeck deck = RateDeck.of(List.of(march, always, january));
+            assertThat(deck.versionsOf("44")).containsExactly(march, january, always);
+            assertThat(deck.find("441", Instant.parse("2025-12-31T00:00:00Z"))).isSameAs(always);
+            assertThat(deck.find("441", Instant.parse("2026-02-01T00:00:00Z"))).isSameAs(january);
+            assertThat(deck.find("441", Instant.parse("2026-03-01T00:00:00Z"))).isSameAs(march);
+            assertThatThrownBy(() -> RateDeck.of(List.of(always, row("44", "0.2", null, "2026-01-01T00:00:00Z"))))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("prefix 44");
+        }
+
+        @Test
         void rowEffectivenessIsFromInclusiveToExclusive() {
             RateRow r = row("44", "0.1", "2026-03-01T00:00:00Z", "2026-04-01T00:00:00Z");
             assertThat(r.isEffectiveAt(Instant.parse("2026-02-28T23:59:59.999999999Z"))).isFalse();
