@@ -29,9 +29,10 @@ import java.util.TreeSet;
  */
 public final class LcrEngine {
     private final String[] vendors;
-    private final PrefixTrie<Plan> plans;
+    /** Per prefix, a {@code Route[]} when its routes never change, else a {@link Plan} of stretches. */
+    private final PrefixTrie<Object> plans;
 
-    private LcrEngine(String[] vendors, PrefixTrie<Plan> plans) {
+    private LcrEngine(String[] vendors, PrefixTrie<Object> plans) {
         this.vendors = vendors;
         this.plans = plans;
     }
@@ -47,11 +48,12 @@ public final class LcrEngine {
 
     /** The routes for {@code request}, in route order. */
     public List<Route> routes(RouteRequest request) {
-        Plan plan = plans.longestMatch(request.number());
+        Object plan = plans.longestMatch(request.number());
         if (plan == null) {
             return List.of();
         }
-        Route[] all = plan.routes()[plan.at(request.at())];
+        // most prefixes have one stretch: storing its routes bare saves a lookup three trips to memory
+        Route[] all = plan instanceof Route[] fixed ? fixed : ((Plan) plan).at(request.at());
         BigDecimal cap = request.allowLoss() ? null : request.maxRate();
         int end = cap == null ? all.length : affordable(all, cap);
         int limit = request.limit() == 0 ? Integer.MAX_VALUE : request.limit();
@@ -94,12 +96,9 @@ public final class LcrEngine {
      */
     record Plan(Instant[] starts, Route[][] routes) {
 
-        int at(Instant t) {
-            if (starts.length == 1) {
-                return 0;
-            }
+        Route[] at(Instant t) {
             int i = Arrays.binarySearch(starts, t);
-            return i >= 0 ? i : -i - 2;
+            return routes[i >= 0 ? i : -i - 2];
         }
     }
 
@@ -120,11 +119,11 @@ public final class LcrEngine {
             }
         }
 
-        static PrefixTrie<Plan> build(String[] vendors, Map<String, RateDeck> decks) {
+        static PrefixTrie<Object> build(String[] vendors, Map<String, RateDeck> decks) {
             return new PlanBuilder(vendors).plans(decks);
         }
 
-        private PrefixTrie<Plan> plans(Map<String, RateDeck> decks) {
+        private PrefixTrie<Object> plans(Map<String, RateDeck> decks) {
             TreeMap<String, Chain[]> own = new TreeMap<>();
             for (int v = 0; v < vendors.length; v++) {
                 for (RateRow row : decks.get(vendors[v]).rows()) {
@@ -134,7 +133,7 @@ public final class LcrEngine {
                     }
                 }
             }
-            PrefixTrie<Plan> plans = new PrefixTrie<>();
+            PrefixTrie<Object> plans = new PrefixTrie<>();
             // Sorted prefixes visit a prefix before its extensions, so a stack holds the chains of the ancestors.
             List<Map.Entry<String, Chain[]>> ancestors = new ArrayList<>();
             for (Map.Entry<String, Chain[]> entry : own.entrySet()) {
@@ -155,7 +154,7 @@ public final class LcrEngine {
             return plans;
         }
 
-        private Plan plan(Chain[] chains) {
+        private Object plan(Chain[] chains) {
             TreeSet<Instant> boundaries = new TreeSet<>();
             for (Chain chain : chains) {
                 collectBoundaries(chain, boundaries);
@@ -170,7 +169,7 @@ public final class LcrEngine {
             for (int s = 0; s < starts.length; s++) {
                 routes[s] = stretch(chains, starts[s]);
             }
-            return new Plan(starts, routes);
+            return routes.length == 1 ? routes[0] : new Plan(starts, routes);
         }
 
         /** The dates where a vendor's answer can change; shorter prefixes matter only until a row that always applies. */
