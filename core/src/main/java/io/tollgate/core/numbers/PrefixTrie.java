@@ -10,27 +10,29 @@ import java.util.function.BinaryOperator;
  * <ul>
  *   <li><b>building</b> (after construction): ten child slots per node (0 = none), so {@link #put} is one array
  *       read per digit;</li>
- *   <li><b>compact</b> (after {@link #trim}): per node a 10-bit child mask ({@code short}) and the index of its
- *       first child ({@code int}); the children of one node are numbered contiguously in digit order, so the child
- *       for digit {@code d} is {@code first + bitCount(mask & ((1 << d) - 1))}. That is 6 bytes per node instead of
- *       40: tens of millions of prefixes across vendor decks then cost a few bytes each, and the arrays of a 100k
+ *   <li><b>compact</b> (after {@link #trim}): per node one {@code long} holding a 10-bit child mask, a has-value
+ *       bit and the index of its first child; the children of one node are numbered contiguously in digit order, so
+ *       the child for digit {@code d} is {@code first + bitCount(mask & ((1 << d) - 1))}, and a step down the trie
+ *       is one read from memory. That is 8 bytes per node instead of 40: tens of millions of prefixes across vendor decks then cost a few bytes each, and the arrays of a 100k
  *       prefix deck fit a core's L2 cache. Nodes are numbered breadth first, so the short prefixes every lookup
  *       visits sit together.</li>
  * </ul>
  * Build it with {@link #put}, call {@link #trim} once, then only read it; reads are safe from many threads once
- * published, and allocate nothing. A {@link #put} after {@link #trim} still works: it converts the trie back to the
+ * published, and a compact trie's lookups allocate nothing. A {@link #put} after {@link #trim} still works: it converts the trie back to the
  * building layout first (costly; call {@link #trim} again when done).
  *
  * @param <V> what a prefix carries
  */
 public final class PrefixTrie<V> {
     private static final int FANOUT = 10;
+    private static final long HAS_VALUE = 1L << 10;
+    private static final int FIRST_SHIFT = 11;
 
     // building layout; null once compact
     private int[] children = new int[FANOUT * 16];
-    // compact layout; null while building
-    private short[] masks;
-    private int[] firsts;
+    // compact layout, null while building: per node, in one long so that a step down the trie is one read from
+    // memory: the index of the first child (bits 11-42), whether the node holds a value (bit 10), the child mask
+    private long[] packed;
 
     private Object[] values = new Object[16];
     private int nodes = 1; // node 0 is the root (the empty prefix)
@@ -61,35 +63,29 @@ public final class PrefixTrie<V> {
 
     /** The value of the longest stored prefix of {@code number}, or null. */
     public V longestMatch(CharSequence number) {
-        Object[] values = this.values;
-        short[] masks = this.masks;
-        int[] firsts = this.firsts;
-        int[] children = this.children;
-        Object found = values[0];
+        if (packed == null) {
+            Object[] found = new Object[number.length() + 1];
+            int n = prefixesOf(number, found);
+            @SuppressWarnings("unchecked")
+            V v = n == 0 ? null : (V) found[n - 1];
+            return v;
+        }
+        long[] packed = this.packed;
+        int deepest = 0; // the root's value, if any, is the fallback
         int node = 0;
         for (int i = 0; i < number.length(); i++) {
             int d = number.charAt(i) - '0';
-            if (d < 0 || d >= FANOUT) {
+            long p = packed[node];
+            if (d < 0 || d >= FANOUT || (p & (1L << d)) == 0) {
                 break;
             }
-            if (children != null) {
-                node = children[node * FANOUT + d];
-                if (node == 0) {
-                    break;
-                }
-            } else {
-                int mask = masks[node];
-                if ((mask & (1 << d)) == 0) {
-                    break;
-                }
-                node = firsts[node] + Integer.bitCount(mask & ((1 << d) - 1));
-            }
-            if (values[node] != null) {
-                found = values[node];
+            node = (int) (p >>> FIRST_SHIFT) + Integer.bitCount((int) p & ((1 << d) - 1));
+            if ((packed[node] & HAS_VALUE) != 0) {
+                deepest = node;
             }
         }
         @SuppressWarnings("unchecked")
-        V v = (V) found;
+        V v = (V) values[deepest];
         return v;
     }
 
@@ -101,9 +97,6 @@ public final class PrefixTrie<V> {
      */
     public int prefixesOf(CharSequence number, Object[] out) {
         Object[] values = this.values;
-        short[] masks = this.masks;
-        int[] firsts = this.firsts;
-        int[] children = this.children;
         int found = 0;
         int node = 0;
         if (values[0] != null) {
@@ -114,17 +107,9 @@ public final class PrefixTrie<V> {
             if (d < 0 || d >= FANOUT) {
                 break;
             }
-            if (children != null) {
-                node = children[node * FANOUT + d];
-                if (node == 0) {
-                    break;
-                }
-            } else {
-                int mask = masks[node];
-                if ((mask & (1 << d)) == 0) {
-                    break;
-                }
-                node = firsts[node] + Integer.bitCount(mask & ((1 << d) - 1));
+            node = child(node, d);
+            if (node == 0) {
+                break;
             }
             if (values[node] != null) {
                 out[found++] = values[node];
@@ -162,8 +147,7 @@ public final class PrefixTrie<V> {
         }
         int[] children = this.children;
         int n = nodes;
-        short[] masks = new short[n];
-        int[] firsts = new int[n];
+        long[] packed = new long[n];
         Object[] compactValues = new Object[n];
         // order[newId] = old id: a breadth-first walk hands out ids, so the children of each node are contiguous
         // and in digit order
@@ -172,7 +156,7 @@ public final class PrefixTrie<V> {
         for (int id = 0; id < n; id++) {
             int old = order[id];
             compactValues[id] = values[old];
-            firsts[id] = next;
+            long first = next;
             int mask = 0;
             int base = old * FANOUT;
             for (int d = 0; d < FANOUT; d++) {
@@ -182,11 +166,10 @@ public final class PrefixTrie<V> {
                     order[next++] = c;
                 }
             }
-            masks[id] = (short) mask;
+            packed[id] = first << FIRST_SHIFT | (values[old] != null ? HAS_VALUE : 0) | mask;
         }
         this.values = compactValues;
-        this.masks = masks;
-        this.firsts = firsts;
+        this.packed = packed;
         this.children = null;
     }
 
@@ -196,11 +179,11 @@ public final class PrefixTrie<V> {
         if (children != null) {
             return children[node * FANOUT + d];
         }
-        int mask = masks[node];
-        if ((mask & (1 << d)) == 0) {
+        long p = packed[node];
+        if ((p & (1L << d)) == 0) {
             return 0;
         }
-        return firsts[node] + Integer.bitCount(mask & ((1 << d) - 1));
+        return (int) (p >>> FIRST_SHIFT) + Integer.bitCount((int) p & ((1 << d) - 1));
     }
 
     /** Back to the building layout, for a put after {@link #trim}. Node ids are kept. */
@@ -208,8 +191,8 @@ public final class PrefixTrie<V> {
         int capacity = Math.max(16, nodes);
         int[] children = new int[capacity * FANOUT];
         for (int node = 0; node < nodes; node++) {
-            int mask = masks[node];
-            int c = firsts[node];
+            int mask = (int) packed[node] & ((1 << FANOUT) - 1);
+            int c = (int) (packed[node] >>> FIRST_SHIFT);
             for (int d = 0; d < FANOUT; d++) {
                 if ((mask & (1 << d)) != 0) {
                     children[node * FANOUT + d] = c++;
@@ -218,8 +201,7 @@ public final class PrefixTrie<V> {
         }
         this.values = Arrays.copyOf(values, capacity);
         this.children = children;
-        this.masks = null;
-        this.firsts = null;
+        this.packed = null;
     }
 
     private int newNode() {

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ import java.util.TreeSet;
  */
 public final class LcrEngine {
     private final String[] vendors;
-    /** Per prefix, a {@code Route[]} when its routes never change, else a {@link Plan} of stretches. */
+    /** Per prefix, its route list when its routes never change, else a {@link Plan} of stretches. */
     private final PrefixTrie<Object> plans;
 
     private LcrEngine(String[] vendors, PrefixTrie<Object> plans) {
@@ -46,36 +47,40 @@ public final class LcrEngine {
         return new LcrEngine(vendors, PlanBuilder.build(vendors, decks));
     }
 
-    /** The routes for {@code request}, in route order. */
+    /**
+     * The routes for {@code request}, in route order; an unmodifiable list, shared with other lookups when nothing
+     * is filtered out, so a lookup without blocks allocates next to nothing.
+     */
     public List<Route> routes(RouteRequest request) {
         Object plan = plans.longestMatch(request.number());
         if (plan == null) {
             return List.of();
         }
-        // most prefixes have one stretch: storing its routes bare saves a lookup three trips to memory
-        Route[] all = plan instanceof Route[] fixed ? fixed : ((Plan) plan).at(request.at());
+        @SuppressWarnings("unchecked")
+        List<Route> all = plan instanceof Plan stretches ? stretches.at(request.at()) : (List<Route>) plan;
         BigDecimal cap = request.allowLoss() ? null : request.maxRate();
-        int end = cap == null ? all.length : affordable(all, cap);
+        int end = cap == null ? all.size() : affordable(all, cap);
         int limit = request.limit() == 0 ? Integer.MAX_VALUE : request.limit();
         if (request.blocks().isEmpty()) {
-            return Arrays.asList(Arrays.copyOf(all, Math.min(end, limit)));
+            int n = Math.min(end, limit);
+            return n == all.size() ? all : all.subList(0, n);
         }
         List<Route> routes = new ArrayList<>(Math.min(end, limit));
         for (int i = 0; i < end && routes.size() < limit; i++) {
-            if (!request.blocked(all[i].vendor())) {
-                routes.add(all[i]);
+            if (!request.blocked(all.get(i).vendor())) {
+                routes.add(all.get(i));
             }
         }
-        return routes;
+        return Collections.unmodifiableList(routes);
     }
 
     /** How many of {@code routes} (sorted by rate) cost at most {@code cap}. */
-    private static int affordable(Route[] routes, BigDecimal cap) {
+    private static int affordable(List<Route> routes, BigDecimal cap) {
         int low = 0;
-        int high = routes.length;
+        int high = routes.size();
         while (low < high) {
             int mid = (low + high) >>> 1;
-            if (routes[mid].rate().compareTo(cap) <= 0) {
+            if (routes.get(mid).rate().compareTo(cap) <= 0) {
                 low = mid + 1;
             } else {
                 high = mid;
@@ -94,11 +99,11 @@ public final class LcrEngine {
      * rate then vendor id. Route objects are made once and shared by every prefix they serve, so a lookup copies
      * references and visits few places in memory.
      */
-    record Plan(Instant[] starts, Route[][] routes) {
+    record Plan(Instant[] starts, List<List<Route>> routes) {
 
-        Route[] at(Instant t) {
+        List<Route> at(Instant t) {
             int i = Arrays.binarySearch(starts, t);
-            return routes[i >= 0 ? i : -i - 2];
+            return routes.get(i >= 0 ? i : -i - 2);
         }
     }
 
@@ -165,11 +170,12 @@ public final class LcrEngine {
             for (Instant b : boundaries) {
                 starts[i++] = b;
             }
-            Route[][] routes = new Route[starts.length][];
-            for (int s = 0; s < starts.length; s++) {
-                routes[s] = stretch(chains, starts[s]);
+            List<List<Route>> routes = new ArrayList<>(starts.length);
+            for (Instant start : starts) {
+                routes.add(stretch(chains, start));
             }
-            return routes.length == 1 ? routes[0] : new Plan(starts, routes);
+            // most prefixes have one stretch: storing its list bare saves each lookup trips to memory
+            return routes.size() == 1 ? routes.get(0) : new Plan(starts, List.copyOf(routes));
         }
 
         /** The dates where a vendor's answer can change; shorter prefixes matter only until a row that always applies. */
@@ -192,7 +198,7 @@ public final class LcrEngine {
         }
 
         /** The routes at {@code t}, in route order. */
-        private Route[] stretch(Chain[] chains, Instant t) {
+        private List<Route> stretch(Chain[] chains, Instant t) {
             List<Integer> found = new ArrayList<>(chains.length);
             RateRow[] best = new RateRow[chains.length];
             for (int v = 0; v < chains.length; v++) {
@@ -208,7 +214,7 @@ public final class LcrEngine {
                 int byRate = best[a].rate().compareTo(best[b].rate());
                 return byRate != 0 ? byRate : Integer.compare(a, b);
             });
-            return found.stream().map(v -> route(v, best[v])).toArray(Route[]::new);
+            return found.stream().map(v -> route(v, best[v])).toList();
         }
 
         private Route route(int vendor, RateRow row) {
