@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -93,6 +94,18 @@ final class ConfigNode {
             }
         }
         return items;
+    }
+
+    /** Each item of an optional list read by {@code reader}; items it reported (null) are left out. */
+    <T> List<T> each(Function<ConfigNode, T> reader) {
+        List<T> read = new ArrayList<>();
+        for (ConfigNode item : list(false)) {
+            T value = reader.apply(item);
+            if (value != null) {
+                read.add(value);
+            }
+        }
+        return read;
     }
 
     /** The value, or null after reporting why there is none. */

@@ -26,14 +26,7 @@ final class CustomerReader {
     }
 
     List<Customer> readAll(ConfigNode list) {
-        List<Customer> customers = new ArrayList<>();
-        for (ConfigNode item : list.list(false)) {
-            Customer customer = read(item);
-            if (customer != null) {
-                customers.add(customer);
-            }
-        }
-        return customers;
+        return list.each(this::read);
     }
 
     /** The customer, or null when anything in it was reported. */

@@ -22,14 +22,7 @@ final class VendorReader {
     }
 
     List<Vendor> readAll(ConfigNode list) {
-        List<Vendor> vendors = new ArrayList<>();
-        for (ConfigNode item : list.list(false)) {
-            Vendor vendor = read(item);
-            if (vendor != null) {
-                vendors.add(vendor);
-            }
-        }
-        return vendors;
+        return list.each(this::read);
     }
 
     /** The vendor, or null when anything in it was reported. */

@@ -1,14 +1,11 @@
 package io.tollgate.ingest.deadletter;
 
+import io.tollgate.ingest.kafka.Producers;
 import io.tollgate.ingest.kafka.Topics;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.util.Properties;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -36,15 +33,7 @@ public final class DeadLetterPublisher implements DeadLetters {
     }
 
     public static DeadLetterPublisher connect(String bootstrap, String topic) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "20000");
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "60000");
-        return new DeadLetterPublisher(new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer()), topic);
+        return new DeadLetterPublisher(Producers.reliable(bootstrap, Duration.ofSeconds(60)), topic);
     }
 
     @Override

@@ -3,14 +3,10 @@ package io.tollgate.ingest.kafka;
 import io.tollgate.core.instructions.Instruction;
 import io.tollgate.core.json.JsonCodec;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -36,16 +32,7 @@ public final class InstructionPublisher implements AutoCloseable {
     }
 
     public static InstructionPublisher connect(String bootstrap, String topic) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        // a missing topic or a dead cluster fails within the command's patience instead of the default minute
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "20000");
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "25000");
-        return new InstructionPublisher(new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer()),
-                topic);
+        return new InstructionPublisher(Producers.reliable(bootstrap, Duration.ofSeconds(25)), topic);
     }
 
     /** Sends {@code instruction} and waits until it is acknowledged. */
