@@ -1,5 +1,8 @@
 package io.tollgate.app;
 
+import io.tollgate.core.csv.BadInputException;
+import io.tollgate.ingest.config.TollgateConfig;
+import io.tollgate.ingest.config.TopicSettings;
 import io.tollgate.ingest.kafka.TopicAdmin;
 import io.tollgate.ingest.kafka.TopicSpec;
 import io.tollgate.ingest.kafka.Topics;
@@ -9,8 +12,11 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code tollgate topics}: the Kafka topics of ARCHITECTURE.md, created explicitly (never auto-created). */
@@ -24,10 +30,37 @@ final class TopicsCommand implements Runnable {
     private picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--bootstrap", paramLabel = "HOST:PORT[,...]",
-            defaultValue = "${env:TOLLGATE_KAFKA_BOOTSTRAP:-127.0.0.1:9092}",
-            description = "Kafka bootstrap servers (default: $TOLLGATE_KAFKA_BOOTSTRAP or ${DEFAULT-VALUE})",
+            description = "Kafka bootstrap servers (default: $TOLLGATE_KAFKA_BOOTSTRAP, else the configuration's"
+                    + " services.kafka.bootstrap, else 127.0.0.1:9092)",
             scope = picocli.CommandLine.ScopeType.INHERIT)
     String bootstrap;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "tollgate.yaml with the services and topics sections (default: $TOLLGATE_CONFIG, else"
+                    + " ./tollgate.yaml when it exists)",
+            scope = picocli.CommandLine.ScopeType.INHERIT)
+    Path config;
+
+    /** The configuration named by --config or $TOLLGATE_CONFIG, else ./tollgate.yaml if present, else none. */
+    Optional<TollgateConfig> configuration() throws BadInputException {
+        Path file = config != null ? config
+                : Optional.ofNullable(System.getenv("TOLLGATE_CONFIG")).map(Path::of).orElse(null);
+        if (file == null) {
+            Path local = Path.of("tollgate.yaml");
+            return Files.isRegularFile(local) ? Optional.of(TollgateConfig.load(local)) : Optional.empty();
+        }
+        return Optional.of(TollgateConfig.load(file));
+    }
+
+    /** --bootstrap, else the configuration's address (which $TOLLGATE_KAFKA_BOOTSTRAP overrides), else the default. */
+    String bootstrap() throws BadInputException {
+        if (bootstrap != null) {
+            return bootstrap;
+        }
+        String env = System.getenv("TOLLGATE_KAFKA_BOOTSTRAP");
+        return configuration().map(c -> c.services().kafkaBootstrap())
+                .orElse(env == null || env.isBlank() ? "127.0.0.1:9092" : env);
+    }
 
     @Override
     public void run() {
@@ -43,25 +76,31 @@ final class TopicsCommand implements Runnable {
         @Spec
         private picocli.CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--partitions", defaultValue = "4", paramLabel = "N",
-                description = "partitions of each topic (default: ${DEFAULT-VALUE})")
-        int partitions;
+        @Option(names = "--partitions", paramLabel = "N",
+                description = "partitions of each topic (default: the configuration's topics.partitions, else 4)")
+        Integer partitions;
 
-        @Option(names = "--replication", defaultValue = "1", paramLabel = "N",
-                description = "replicas of each partition; 3 on a three-broker cluster (default: ${DEFAULT-VALUE})")
-        short replication;
+        @Option(names = "--replication", paramLabel = "N",
+                description = "replicas of each partition; 3 on a three-broker cluster (default: the"
+                        + " configuration's topics.replication, else 1)")
+        Short replication;
 
-        @Option(names = "--retention-hours", defaultValue = "168", paramLabel = "H",
-                description = "how long events are kept; the instructions topic is compacted instead (default: ${DEFAULT-VALUE})")
-        long retentionHours;
+        @Option(names = "--retention-hours", paramLabel = "H",
+                description = "how long events are kept; the instructions topic is compacted instead (default: the"
+                        + " configuration's topics.retention_hours, else 168)")
+        Long retentionHours;
 
         @Override
         public Integer call() throws Exception {
-            if (partitions < 1 || replication < 1 || retentionHours < 1) {
+            TopicSettings configured = parent.configuration().map(TollgateConfig::topics).orElse(TopicSettings.DEFAULT);
+            int p = partitions != null ? partitions : configured.partitions();
+            short r = replication != null ? replication : configured.replication();
+            long hours = retentionHours != null ? retentionHours : configured.retention().toHours();
+            if (p < 1 || r < 1 || hours < 1) {
                 throw Options.bad("--partitions/--replication/--retention-hours", "must each be at least 1");
             }
-            List<TopicSpec> layout = Topics.layout(partitions, replication, Duration.ofHours(retentionHours));
-            try (TopicAdmin admin = TopicAdmin.connect(parent.bootstrap)) {
+            List<TopicSpec> layout = Topics.layout(p, r, Duration.ofHours(hours));
+            try (TopicAdmin admin = TopicAdmin.connect(parent.bootstrap())) {
                 List<String> created = admin.create(layout);
                 PrintWriter out = spec.commandLine().getOut();
                 for (TopicSpec topic : layout) {
@@ -82,7 +121,7 @@ final class TopicsCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            try (TopicAdmin admin = TopicAdmin.connect(parent.bootstrap)) {
+            try (TopicAdmin admin = TopicAdmin.connect(parent.bootstrap())) {
                 admin.list().forEach(spec.commandLine().getOut()::println);
             }
             return Tollgate.OK;
@@ -103,7 +142,7 @@ final class TopicsCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            try (TopicAdmin admin = TopicAdmin.connect(parent.bootstrap)) {
+            try (TopicAdmin admin = TopicAdmin.connect(parent.bootstrap())) {
                 PrintWriter out = spec.commandLine().getOut();
                 out.println("topic,partitions,replication,configs");
                 for (TopicAdmin.TopicState t : admin.describe(names == null || names.isEmpty() ? Topics.ALL : names)) {

@@ -27,8 +27,9 @@ final class CdrScan {
 
     static Totals run(Path file, CdrFormat format, CdrFields fields, String pass, ImportProgress progress,
                       Visitor visitor) throws Exception {
-        long size = Files.size(file);
+        // opened first: a missing file is bad input ("no such file", exit 2), not an I/O failure
         try (CsvRecords records = CsvRecords.open(file)) {
+            long size = Files.size(file);
             RawRecord first = records.next();
             if (first == null) {
                 throw new BadInputException(new InputProblem(file.toString(), 0, "", size == 0 ? "is empty"

@@ -35,8 +35,9 @@ final class ConfigFile {
         List<Customer> customers = new CustomerReader(dir, endpoints).readAll(top.get("customers"));
         List<Vendor> vendors = new VendorReader(dir, endpoints).readAll(top.get("vendors"));
         ServiceAddresses services = new ServicesReader(new EnvironmentOverrides(env), dir).read(top.get("services"));
+        TopicSettings topics = new TopicsReader().read(top.get("topics"));
         problems.throwIfAny();
-        return new TollgateConfig(file, customers, vendors, services);
+        return new TollgateConfig(file, customers, vendors, services, topics);
     }
 
     /** Unknown top-level keys are typos, except the sections later issues own, which are left for them to read. */

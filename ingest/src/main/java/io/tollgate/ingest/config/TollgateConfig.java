@@ -8,16 +8,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The reference data of {@code tollgate.yaml}: customers, vendors and where the services are. Loading checks the
+ * The reference data of {@code tollgate.yaml}: customers, vendors, where the services are and how the topics are laid out. Loading checks the
  * whole file and reports every problem at once, each named by key path and line; a loaded configuration is valid.
  * Its {@code toString} is safe to log: secrets print masked.
  *
  * @param source the file it was read from
  */
-public record TollgateConfig(Path source, List<Customer> customers, List<Vendor> vendors, ServiceAddresses services) {
+public record TollgateConfig(Path source, List<Customer> customers, List<Vendor> vendors, ServiceAddresses services,
+                             TopicSettings topics) {
 
     /** The sections read now. */
-    public static final List<String> SECTIONS = List.of("customers", "vendors", "services");
+    public static final List<String> SECTIONS = List.of("customers", "vendors", "services", "topics");
 
     /**
      * Sections that later issues own (invoicing, fraud thresholds, console tokens): accepted and left unread until
