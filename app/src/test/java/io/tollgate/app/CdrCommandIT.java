@@ -2,12 +2,8 @@ package io.tollgate.app;
 
 import io.tollgate.ingest.deadletter.DeadLetter;
 import io.tollgate.ingest.deadletter.DeadLetterJson;
-import io.tollgate.ingest.kafka.TopicAdmin;
-import io.tollgate.ingest.kafka.TopicSpec;
 import io.tollgate.ingest.kafka.Topics;
 import io.tollgate.ingest.testing.LocalStack;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -27,14 +23,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,30 +62,20 @@ class CdrCommandIT {
     static void deadLetterTopic() throws Exception {
         bootstrap = LocalStack.kafkaBootstrap();
         url = LocalStack.clickhouseUrl();
-        short replication = (short) Math.min(3, brokers());
-        List<TopicSpec> deadLetter = Topics.layout(4, replication, Duration.ofDays(7)).stream()
-                .filter(t -> t.name().equals(Topics.DEAD_LETTER)).toList();
-        try (TopicAdmin admin = TopicAdmin.connect(bootstrap)) {
-            admin.create(deadLetter);
-        }
+        ScratchStack.ensureTopic(bootstrap, Topics.DEAD_LETTER);
     }
 
     @BeforeEach
     void freshDatabase() {
         String unique = UUID.randomUUID().toString().replace("-", "");
-        database = "it_cdr_" + unique;
+        database = ScratchStack.migratedDatabase(url, "it_cdr_");
         vendor = "it-carrier-" + unique.substring(0, 8);
         fileName = "cdrs-" + unique.substring(0, 12) + ".csv";
-        CommandRun migrate = CommandRun.of("db", "migrate", "--url", url, "--database", database, "--dir",
-                LocalStack.checkout().resolve("infra/clickhouse/migrations").toString());
-        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
     }
 
     @AfterEach
     void dropDatabase() throws Exception {
-        try (Connection c = DriverManager.getConnection(url, credentials()); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + database);
-        }
+        ScratchStack.drop(url, database);
     }
 
     @Test
@@ -224,7 +207,7 @@ class CdrCommandIT {
     }
 
     private long count(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url + "/" + database, credentials());
+        try (Connection c = DriverManager.getConnection(url + "/" + database, ScratchStack.credentials());
              PreparedStatement q = c.prepareStatement(sql);
              ResultSet rs = q.executeQuery()) {
             rs.next();
@@ -232,18 +215,7 @@ class CdrCommandIT {
         }
     }
 
-    private static int brokers() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            return admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size();
-        }
-    }
 
-    private static Properties credentials() {
-        Properties p = new Properties();
-        p.setProperty("user", "default");
-        p.setProperty("password", "");
-        return p;
-    }
 
     /** Reads a topic from its current end, so only what is published after it was opened is seen. */
     private static final class TopicTail implements AutoCloseable {

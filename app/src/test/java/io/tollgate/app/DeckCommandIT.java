@@ -4,12 +4,8 @@ import io.tollgate.core.instructions.DeckActivation;
 import io.tollgate.core.instructions.Instruction;
 import io.tollgate.core.instructions.Party;
 import io.tollgate.core.json.JsonCodec;
-import io.tollgate.ingest.kafka.TopicAdmin;
-import io.tollgate.ingest.kafka.TopicSpec;
 import io.tollgate.ingest.kafka.Topics;
 import io.tollgate.ingest.testing.LocalStack;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,7 +25,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,28 +69,18 @@ class DeckCommandIT {
     static void instructionsTopic() throws Exception {
         bootstrap = LocalStack.kafkaBootstrap();
         url = LocalStack.clickhouseUrl();
-        short replication = (short) Math.min(3, brokers());
-        List<TopicSpec> instructions = Topics.layout(4, replication, Duration.ofDays(7)).stream()
-                .filter(t -> t.name().equals(Topics.INSTRUCTIONS)).toList();
-        try (TopicAdmin admin = TopicAdmin.connect(bootstrap)) {
-            admin.create(instructions);
-        }
+        ScratchStack.ensureTopic(bootstrap, Topics.INSTRUCTIONS);
     }
 
     @BeforeEach
     void freshDatabase() {
-        database = "it_deck_" + UUID.randomUUID().toString().replace("-", "");
+        database = ScratchStack.migratedDatabase(url, "it_deck_");
         owner = "vendor:it-" + UUID.randomUUID().toString().substring(0, 8);
-        CommandRun migrate = CommandRun.of("db", "migrate", "--url", url, "--database", database, "--dir",
-                LocalStack.checkout().resolve("infra/clickhouse/migrations").toString());
-        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
     }
 
     @AfterEach
     void dropDatabase() throws Exception {
-        try (Connection c = DriverManager.getConnection(url, credentials()); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + database);
-        }
+        ScratchStack.drop(url, database);
     }
 
     @Test
@@ -230,7 +215,7 @@ class DeckCommandIT {
     }
 
     private long count(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url + "/" + database, credentials());
+        try (Connection c = DriverManager.getConnection(url + "/" + database, ScratchStack.credentials());
              PreparedStatement q = c.prepareStatement(sql);
              ResultSet rs = q.executeQuery()) {
             rs.next();
@@ -265,18 +250,5 @@ class DeckCommandIT {
         return found;
     }
 
-    private static int brokers() throws Exception {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (Admin admin = Admin.create(props)) {
-            return admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size();
-        }
-    }
 
-    private static Properties credentials() {
-        Properties p = new Properties();
-        p.setProperty("user", "default");
-        p.setProperty("password", "");
-        return p;
-    }
 }
