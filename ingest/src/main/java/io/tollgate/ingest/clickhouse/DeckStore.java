@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,6 +37,7 @@ public final class DeckStore {
     private static final int BATCH = 50_000;
     /** Connections inserting at once. */
     private static final int WRITERS = 2;
+    private static final int MAX_CLAIMS = 100;
     private static final String INSERT_ROW = "INSERT INTO rate_deck_rows (deck_id, owner_kind, owner_id, deck_version,"
             + " currency, prefix, destination, rate, connect_fee, initial_increment_s, subsequent_increment_s,"
             + " min_duration_s, effective_from, effective_to, decimals, rounding, source_file, source_line, imported_at,"
@@ -74,18 +76,55 @@ public final class DeckStore {
     }
 
     /**
-     * The number the next import of {@code owner} takes: above every version seen, complete or not, so that a
-     * number is never given twice (rows of an import that died half-way keep theirs).
+     * Claims the number the next import of {@code owner} takes: above every version seen, complete or not (rows of
+     * an import that died half-way keep theirs), and never the number of a concurrent import. ClickHouse has no
+     * transaction to make "read the maximum, use the next" atomic, so the number is claimed (migration 012) and
+     * the claims read back: the earliest claim of a number wins, and a loser tries the next number.
      */
     public int nextVersion(DeckOwner owner) throws SQLException {
+        String claimId = UUID.randomUUID().toString();
+        try (Connection c = connect()) {
+            int wanted = highestSeen(c, owner) + 1;
+            for (int attempt = 0; attempt < MAX_CLAIMS; attempt++, wanted++) {
+                if (claim(c, owner, wanted, claimId)) {
+                    return wanted;
+                }
+            }
+        }
+        throw new SQLException("could not claim a version number for " + owner + " after " + MAX_CLAIMS
+                + " tries: are many imports for it running at once?");
+    }
+
+    private static int highestSeen(Connection c, DeckOwner owner) throws SQLException {
         String sql = "SELECT greatest((SELECT max(deck_version) FROM rate_deck_versions WHERE deck_id = ?),"
-                + " (SELECT max(deck_version) FROM rate_deck_rows WHERE deck_id = ?))";
-        try (Connection c = connect(); PreparedStatement q = c.prepareStatement(sql)) {
+                + " (SELECT max(deck_version) FROM rate_deck_rows WHERE deck_id = ?),"
+                + " (SELECT max(deck_version) FROM rate_deck_version_claims WHERE deck_id = ?))";
+        try (PreparedStatement q = c.prepareStatement(sql)) {
             q.setString(1, owner.deckId());
             q.setString(2, owner.deckId());
+            q.setString(3, owner.deckId());
             try (ResultSet rs = q.executeQuery()) {
                 rs.next();
-                return rs.getInt(1) + 1;
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /** Whether {@code claimId} is the first claim of {@code version} once its own claim is in. */
+    private static boolean claim(Connection c, DeckOwner owner, int version, String claimId) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO rate_deck_version_claims (deck_id, deck_version, claim_id) VALUES (?, ?, ?)")) {
+            insert.setString(1, owner.deckId());
+            insert.setInt(2, version);
+            insert.setString(3, claimId);
+            insert.executeUpdate();
+        }
+        try (PreparedStatement q = c.prepareStatement("SELECT claim_id FROM rate_deck_version_claims"
+                + " WHERE deck_id = ? AND deck_version = ? ORDER BY claimed_at, claim_id LIMIT 1")) {
+            q.setString(1, owner.deckId());
+            q.setInt(2, version);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() && rs.getString(1).equals(claimId);
             }
         }
     }
