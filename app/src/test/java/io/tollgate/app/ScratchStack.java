@@ -4,12 +4,10 @@ import io.tollgate.ingest.kafka.TopicAdmin;
 import io.tollgate.ingest.kafka.TopicSpec;
 import io.tollgate.ingest.kafka.Topics;
 import io.tollgate.ingest.testing.LocalStack;
+import io.tollgate.ingest.testing.ScratchDatabase;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -45,16 +43,10 @@ final class ScratchStack {
     }
 
     static void drop(String url, String database) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, credentials()); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + database);
-        }
+        ScratchDatabase.drop(url, database);
     }
 
-    /** The local stack's ClickHouse user. */
     static Properties credentials() {
-        Properties p = new Properties();
-        p.setProperty("user", "default");
-        p.setProperty("password", "");
-        return p;
+        return ScratchDatabase.credentials();
     }
 }

@@ -1,7 +1,6 @@
 package io.tollgate.ingest.cdr;
 
 import io.tollgate.core.numbers.NumberNormalizer;
-import io.tollgate.ingest.clickhouse.SchemaMigrator;
 import io.tollgate.ingest.deadletter.DeadLetter;
 import io.tollgate.ingest.deadletter.DeadLetterJson;
 import io.tollgate.ingest.deadletter.DeadLetterPublisher;
@@ -10,6 +9,7 @@ import io.tollgate.ingest.deadletter.DeadLetters;
 import io.tollgate.ingest.kafka.TopicAdmin;
 import io.tollgate.ingest.kafka.TopicSpec;
 import io.tollgate.ingest.testing.LocalStack;
+import io.tollgate.ingest.testing.ScratchDatabase;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -50,26 +50,23 @@ class CdrImportStackIT {
     private final Properties credentials = new Properties();
     private String url;
     private String database;
+    private ScratchDatabase scratch;
 
     @TempDir
     Path dir;
 
     @BeforeEach
     void freshDatabase() throws Exception {
-        url = LocalStack.clickhouseUrl();
-        credentials.setProperty("user", "default");
-        credentials.setProperty("password", "");
+        scratch = ScratchDatabase.migrated("it_");
+        url = scratch.url();
+        database = scratch.name();
+        credentials.putAll(ScratchDatabase.credentials());
         credentials.setProperty("beta.row_binary_for_simple_insert", "true");
-        database = "it_" + UUID.randomUUID().toString().replace("-", "");
-        new SchemaMigrator(url, database, credentials)
-                .migrate(SchemaMigrator.read(LocalStack.checkout().resolve("infra/clickhouse/migrations")));
     }
 
     @AfterEach
     void dropDatabase() throws Exception {
-        try (Connection c = DriverManager.getConnection(url, credentials); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + database);
-        }
+        scratch.close();
     }
 
     @Test

@@ -1,18 +1,13 @@
 package io.tollgate.ingest.clickhouse;
 
 import io.tollgate.core.rating.DeckOwner;
-import io.tollgate.ingest.testing.LocalStack;
+import io.tollgate.ingest.testing.ScratchDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -25,30 +20,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeckVersionClaimIT {
     private static final int IMPORTS = 8;
 
-    private final Properties credentials = new Properties();
-    private String url;
-    private String database;
+    private ScratchDatabase database;
 
     @BeforeEach
     void freshDatabase() throws Exception {
-        url = LocalStack.clickhouseUrl();
-        credentials.setProperty("user", "default");
-        credentials.setProperty("password", "");
-        database = "it_claims_" + UUID.randomUUID().toString().replace("-", "");
-        new SchemaMigrator(url, database, credentials)
-                .migrate(SchemaMigrator.read(LocalStack.checkout().resolve("infra/clickhouse/migrations")));
+        database = ScratchDatabase.migrated("it_claims_");
     }
 
     @AfterEach
     void dropDatabase() throws Exception {
-        try (Connection c = DriverManager.getConnection(url, credentials); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + database);
-        }
+        database.close();
     }
 
     @Test
     void concurrentImportsClaimDistinctGrowingNumbers() throws Exception {
-        DeckStore store = new DeckStore(url, database, credentials);
+        DeckStore store = new DeckStore(database.url(), database.name(), ScratchDatabase.credentials());
         DeckOwner owner = DeckOwner.parse("vendor:race");
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(IMPORTS);
