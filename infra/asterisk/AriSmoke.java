@@ -4,7 +4,9 @@
 // It connects the ARI event WebSocket as application APP, then
 //  1. originates Local/<number>@from-customer (the customer entry) and expects the other half to enter
 //     Stasis(APP) with the dialled number as its argument;
-//  2. originates calls over the PJSIP trunks vendor-a/-b/-c to the simulated vendors and expects the
+//  2. originates PJSIP/<number>@caller (the test caller, udp 5070) and expects the call to arrive over SIP as
+//     PJSIP/customer-... in Stasis(APP) with the number as argument, and a reject with cause 17 to reach the caller;
+//  3. originates calls over the PJSIP trunks vendor-a/-b/-c to the simulated vendors and expects the
 //     behaviour of the vendor-sim prefix table (answer, busy 17, congestion 34, unallocated 1, no answer 19,
 //     slow answer, per-vendor failures).
 // Exit 0 when every case passed.
@@ -32,6 +34,8 @@ public final class AriSmoke {
     private static final Pattern TYPE = Pattern.compile("\"type\":\"(\\w+)\"");
     private static final Pattern CAUSE = Pattern.compile("\"cause\":(\\d+)");
     private static final Pattern ARGS = Pattern.compile("\"args\":\\[([^\\]]*)\\]");
+    private static final Pattern CHANNEL_ID = Pattern.compile("\"channel\":\\{\"id\":\"([^\"]+)\"");
+    private static final Pattern CHANNEL_NAME = Pattern.compile("\"channel\":\\{\"id\":\"[^\"]+\",\"name\":\"([^\"]+)\"");
 
     /** One test call: what to originate and what must happen to it. expectCause < 0 = must be answered. */
     private record Case(String label, String endpoint, String number, int expectCause, long minAnswerMs,
@@ -41,6 +45,8 @@ public final class AriSmoke {
     private record Ev(long at, String json) {}
 
     private static final Map<String, BlockingQueue<Ev>> EVENTS = new ConcurrentHashMap<>();
+    /** Queues for events that mention a text rather than a channel id we chose (a channel Asterisk named). */
+    private static final Map<String, BlockingQueue<Ev>> EVENTS_WITH = new ConcurrentHashMap<>();
 
     public static void main(String[] args) throws Exception {
         String base = args.length > 0 ? args[0] : "http://127.0.0.1:8088";
@@ -93,7 +99,40 @@ public final class AriSmoke {
         }
         delete(http, auth, base + "/ari/channels/" + stasisId);
 
-        // 2. The vendor trunks, all at once.
+        // 2. The customer entry over SIP: endpoint caller (5070) -> 5060, identified as endpoint customer.
+        String sipNumber = "2800513" + run;
+        String sipCaller = "smoke-" + run + "-sip-caller";
+        EVENTS.put(sipCaller, new LinkedBlockingQueue<>());
+        EVENTS_WITH.put("\"args\":[\"" + sipNumber + "\"]", new LinkedBlockingQueue<>());
+        t0 = System.nanoTime();
+        status = post(http, auth, base + "/ari/channels?endpoint=" + enc("PJSIP/" + sipNumber + "@caller")
+                + "&app=" + enc(app) + "&channelId=" + sipCaller + "&formats=" + enc("ulaw,alaw") + "&timeout=30");
+        Ev sipStart = null;
+        for (long end = System.currentTimeMillis() + 10_000; status == 200 && sipStart == null
+                && System.currentTimeMillis() < end; ) {
+            Ev ev = EVENTS_WITH.get("\"args\":[\"" + sipNumber + "\"]").poll(200, TimeUnit.MILLISECONDS);
+            if (ev != null && "StasisStart".equals(group(TYPE, ev.json()))) sipStart = ev;
+        }
+        String customerId = sipStart == null ? null : group(CHANNEL_ID, sipStart.json());
+        Ev sipEnd = null;
+        if (customerId != null) {
+            delete(http, auth, base + "/ari/channels/" + customerId + "?reason_code=17");
+            sipEnd = await(sipCaller, "ChannelDestroyed", 10_000);
+        }
+        String sipCause = sipEnd == null ? null : group(CAUSE, sipEnd.json());
+        if (sipStart != null && sipStart.json().contains("\"name\":\"PJSIP/customer-") && "17".equals(sipCause)) {
+            System.out.printf("PASS  customer entry over SIP: PJSIP/%s@caller entered Stasis(%s) as %s after %d ms;"
+                    + " rejected with 17, the caller got cause %s%n", sipNumber, app, group(CHANNEL_NAME, sipStart.json()),
+                    ms(t0, sipStart.at()), sipCause);
+            passed++;
+        } else {
+            System.out.printf("FAIL  customer entry over SIP: originate status %d, StasisStart %s, caller's cause %s%n",
+                    status, sipStart, sipCause);
+            failed++;
+        }
+        delete(http, auth, base + "/ari/channels/" + sipCaller);
+
+        // 3. The vendor trunks, all at once.
         List<Long> starts = new ArrayList<>();
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
@@ -196,7 +235,7 @@ public final class AriSmoke {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    /** Reassembles text frames and hands each event to the queue of every smoke channel id it mentions. */
+    /** Reassembles text frames and hands each event to the queue of every smoke channel id (or text) it mentions. */
     private static final class Listener implements WebSocket.Listener {
         private final StringBuilder buf = new StringBuilder();
 
@@ -208,6 +247,9 @@ public final class AriSmoke {
                 buf.setLength(0);
                 for (Map.Entry<String, BlockingQueue<Ev>> e : EVENTS.entrySet()) {
                     if (ev.json().contains("\"id\":\"" + e.getKey() + "\"")) e.getValue().add(ev);
+                }
+                for (Map.Entry<String, BlockingQueue<Ev>> e : EVENTS_WITH.entrySet()) {
+                    if (ev.json().contains(e.getKey())) e.getValue().add(ev);
                 }
             }
             ws.request(1);

@@ -1,18 +1,10 @@
 package io.tollgate.app;
 
-import io.tollgate.ingest.kafka.TopicAdmin;
-import io.tollgate.ingest.kafka.TopicSpec;
-import io.tollgate.ingest.kafka.Topics;
 import io.tollgate.ingest.testing.LocalStack;
 import io.tollgate.ingest.testing.ScratchDatabase;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
-import java.time.Duration;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,14 +15,7 @@ final class ScratchStack {
 
     /** Creates {@code topic} (one of the contract topics) if missing, replicated as the cluster allows. */
     static void ensureTopic(String bootstrap, String topic) throws Exception {
-        short replication;
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            replication = (short) Math.min(3, admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size());
-        }
-        try (TopicAdmin admin = TopicAdmin.connect(bootstrap)) {
-            admin.create(Topics.layout(4, replication, Duration.ofDays(7)).stream()
-                    .filter((TopicSpec t) -> t.name().equals(topic)).toList());
-        }
+        LocalStack.ensureTopics(bootstrap, topic);
     }
 
     /** A new database named {@code prefix + random}, migrated with {@code tollgate db migrate}. */

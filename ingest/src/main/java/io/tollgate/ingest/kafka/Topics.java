@@ -11,15 +11,20 @@ public final class Topics {
     public static final String FRAUD_ALERTS = "tollgate.fraud-alerts";
     public static final String INSTRUCTIONS = "tollgate.instructions";
     public static final String DEAD_LETTER = "tollgate.dead-letter";
+    /** Each routing agent's acknowledgement of an instruction it applied, keyed by the instruction's subject. */
+    public static final String INSTRUCTION_ACKS = "tollgate.instruction-acks";
 
-    public static final List<String> ALL = List.of(CALL_EVENTS, CDRS, RATED_CDRS, FRAUD_ALERTS, INSTRUCTIONS, DEAD_LETTER);
+    public static final List<String> ALL = List.of(CALL_EVENTS, CDRS, RATED_CDRS, FRAUD_ALERTS, INSTRUCTIONS, DEAD_LETTER,
+            INSTRUCTION_ACKS);
 
     private Topics() {
     }
 
     /**
      * The layout of every topic for a cluster: call-keyed streams get {@code partitions}; instructions are few and
-     * must stay in order per subject, so they are compacted; the dead-letter is kept as long as the streams are.
+     * must stay in order per subject, so they are compacted; the dead-letter is kept as long as the streams are, and
+     * so are the instruction acknowledgements: they are a history (which agent applied what, how late), not state, so
+     * compaction would keep only the last agent's per subject.
      */
     public static List<TopicSpec> layout(int partitions, short replication, Duration retention) {
         return ALL.stream()

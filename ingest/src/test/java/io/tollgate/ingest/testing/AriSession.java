@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,9 +19,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * A plain ARI client for tests against the local stack's Asterisk: REST calls and the event WebSocket of the
- * Stasis app {@code tollgate}, over the JDK's HTTP client (the routing agent's own ari4java client is tested with
- * it). The app name is shared by several tests, so wait for events by what identifies them, not just by type.
+ * A plain ARI client for tests against the local stack's Asterisk: REST calls and the event WebSocket of a
+ * Stasis app (by default {@code tollgate}, the one the dialplan sends customer calls to), over the JDK's HTTP
+ * client (the routing agent's own ari4java client is tested with it). The app name is shared by several tests,
+ * so wait for events by what identifies them, not just by type.
  */
 public final class AriSession implements AutoCloseable {
     public static final String APP = "tollgate";
@@ -31,15 +33,31 @@ public final class AriSession implements AutoCloseable {
     private final BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
     private final URI ari;
     private final String auth;
+    private final String app;
     private final WebSocket socket;
 
+    /** Connects as {@link #APP}, i.e. stands in for the routing agent. */
     public AriSession() throws Exception {
+        this(APP);
+    }
+
+    /**
+     * Connects as Stasis app {@code app}. Asterisk gives an app's events to its latest WebSocket only, so a helper
+     * that must not take events from {@link #APP} (or from another test's helper) needs an app name of its own.
+     */
+    public AriSession(String app) throws Exception {
+        this.app = app;
         ari = LocalStack.ariUri();
         auth = "Basic " + Base64.getEncoder().encodeToString(
                 (LocalStack.ariUser() + ":" + LocalStack.ariPassword()).getBytes(StandardCharsets.UTF_8));
-        URI uri = URI.create(ari.toString().replaceFirst("^http", "ws") + "events?app=" + APP);
+        URI uri = URI.create(ari.toString().replaceFirst("^http", "ws") + "events?app="
+                + URLEncoder.encode(app, StandardCharsets.UTF_8));
         socket = http.newWebSocketBuilder().header("Authorization", auth)
                 .buildAsync(uri, new Collector()).get(10, TimeUnit.SECONDS);
+    }
+
+    public String app() {
+        return app;
     }
 
     /** Sends {@code method} to {@code path} (relative to the ARI base) with the credentials. */
@@ -73,6 +91,11 @@ public final class AriSession implements AutoCloseable {
             }
         }
         throw new AssertionError("no such ARI event within " + EVENT_TIMEOUT_S + " s");
+    }
+
+    /** The next event, whatever it is, or null when none arrives within {@code timeout}. */
+    public JsonNode poll(Duration timeout) throws InterruptedException {
+        return events.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** A test for events of {@code type} about channel {@code channelId}. */

@@ -1,5 +1,10 @@
 package io.tollgate.ingest.testing;
 
+import io.tollgate.ingest.kafka.TopicAdmin;
+import io.tollgate.ingest.kafka.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -7,7 +12,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 /**
@@ -26,6 +34,19 @@ public final class LocalStack {
         String bootstrap = env("TOLLGATE_KAFKA_BOOTSTRAP", "127.0.0.1:9092");
         require("Kafka", bootstrap.split(",")[0], "infra/stack up kafka");
         return bootstrap;
+    }
+
+    /** Creates the contract topics named (those missing), partitioned as in production, replicated as the cluster allows. */
+    public static void ensureTopics(String bootstrap, String... topics) throws Exception {
+        short replication;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            replication = (short) Math.min(3, admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size());
+        }
+        List<String> wanted = List.of(topics);
+        try (TopicAdmin admin = TopicAdmin.connect(bootstrap)) {
+            admin.create(Topics.layout(4, replication, Duration.ofDays(7)).stream()
+                    .filter(t -> wanted.contains(t.name())).toList());
+        }
     }
 
     /** JDBC URL of the ClickHouse server, without database; checks that it answers. */

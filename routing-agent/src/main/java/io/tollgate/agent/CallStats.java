@@ -1,0 +1,26 @@
+package io.tollgate.agent;
+
+/** What call control reports for metrics; {@link #NONE} where nobody listens. */
+public interface CallStats {
+    CallStats NONE = new CallStats() {
+    };
+
+    default void callStarted() {
+    }
+
+    default void callEnded() {
+    }
+
+    default void refused(Refusal why) {
+    }
+
+    /** One vendor attempt ended with {@code cause}; {@code "capacity"} attempts never left the agent. */
+    default void attemptEnded(String vendor, int cause) {
+    }
+
+    default void routeLookup(long nanos) {
+    }
+
+    default void maxDurationReached() {
+    }
+}

@@ -1,0 +1,216 @@
+package io.tollgate.agent;
+
+import ch.loway.oss.ari4java.ARI;
+import ch.loway.oss.ari4java.AriVersion;
+import ch.loway.oss.ari4java.tools.AriConnectionEvent;
+import ch.loway.oss.ari4java.tools.BaseAriAction;
+import io.tollgate.agent.ari.AriEvents;
+import io.tollgate.agent.ari.AriSwitch;
+import io.tollgate.agent.ari.OrphanSweeper;
+import io.tollgate.agent.kafka.InstructionListener;
+import io.tollgate.agent.kafka.KafkaCallEvents;
+import io.tollgate.core.instructions.Party;
+import io.tollgate.core.numbers.NumberNormalizer;
+import io.tollgate.ingest.config.TollgateConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One routing agent: the ARI application on one Asterisk, wired to Kafka (call events out, instructions in),
+ * the decks of tollgate.yaml, and its metrics and health endpoint. {@link #start} returns once instructions
+ * are replayed and the event stream is connected, so the first call already obeys every block in force.
+ */
+public final class RoutingAgent implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RoutingAgent.class);
+    private static final Duration REPLAY_PATIENCE = Duration.ofSeconds(60);
+    /** ARI requests in flight at once; each waits for its answer (a few ms on loopback). */
+    private static final int ARI_REQUEST_THREADS = 32;
+
+    private final AgentMetrics metrics = new AgentMetrics();
+    private final InstructionBook book = new InstructionBook();
+    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(1, daemon("agent-timer"));
+    private final ExecutorService sweeps = Executors.newSingleThreadExecutor(daemon("agent-sweeper"));
+    private final ExecutorService ariRequests = Executors.newFixedThreadPool(ARI_REQUEST_THREADS, daemon("ari-request"));
+    private final AtomicBoolean connected = new AtomicBoolean();
+    private final AgentOptions options;
+    private CallThreads.Pool threads;
+    private KafkaCallEvents events;
+    private InstructionListener instructions;
+    private ARI ari;
+    private CallControl control;
+    private OrphanSweeper sweeper;
+    private AgentHttp http;
+
+    private RoutingAgent(AgentOptions options) {
+        this.options = options;
+    }
+
+    public static RoutingAgent start(TollgateConfig config, AgentOptions options) throws Exception {
+        RoutingAgent agent = new RoutingAgent(options);
+        try {
+            agent.run(config);
+            return agent;
+        } catch (Exception | Error e) {
+            agent.close();
+            throw e;
+        }
+    }
+
+    private void run(TollgateConfig config) throws Exception {
+        var services = config.services();
+        ConfiguredDecks configured = new ConfiguredDecks(services.clickhouse());
+        Decks decks = new Decks(configured.vendors(config), configured.customers(config), configured, timer,
+                Clock.systemUTC());
+        book.onDeckActivation(decks::activate);
+
+        events = KafkaCallEvents.connect(KafkaCallEvents.Settings.defaults(services.kafkaBootstrap())
+                .withBound(options.eventBuffer(), Math.max(1, options.eventBuffer() / 10)), metrics);
+        instructions = InstructionListener.start(services.kafkaBootstrap(), book, options.agentId(), metrics);
+        if (!instructions.awaitCaughtUp(REPLAY_PATIENCE)) {
+            throw new IllegalStateException("the instructions on Kafka (" + services.kafkaBootstrap() + ") were not"
+                    + " replayed within " + REPLAY_PATIENCE.toSeconds() + " s; is Kafka up and the topic created?"
+                    + " (tollgate topics create)");
+        }
+
+        BaseAriAction.setObjectMapperLessStrict();
+        var address = services.ari();
+        if (!address.password().isSet()) {
+            throw new IllegalStateException("no ARI password: set TOLLGATE_ARI_PASSWORD or services.ari.password_file");
+        }
+        ari = ARI.build(serverRoot(address.url()), options.app(), address.user(), address.password().reveal(),
+                AriVersion.ARI_10_0_0);
+        threads = CallThreads.pool(options.callThreads());
+        ChannelIds ids = new ChannelIds(options.agentId());
+        control = new CallControl(
+                new AriSwitch(ari, options.app(), (op, nanos) -> metrics.ariRequest(op).record(nanos, TimeUnit.NANOSECONDS),
+                        ariRequests),
+                events, threads, timer, Clock.systemUTC(),
+                new CallControl.Settings(options.agentId(), (int) options.dialTimeout().toSeconds(),
+                        new CausePolicy(options.stopCauses())),
+                new CallControl.Parts(customers(config), new Admission(options.longestCall()),
+                        new RoutePlanner(decks, book, options.routeLimit(), new SecureRandom()), trunks(config),
+                        book, NumberNormalizer.plain(), ids, new MeteredCalls(metrics)));
+        sweeper = new OrphanSweeper(ari, options.app(), ids, control);
+        ari.eventsCallback(new AriEvents(control, ids, this::connection));
+        http = AgentHttp.start(options.httpHost(), options.httpPort(), metrics, health());
+        log.info("routing agent {} serving Stasis app '{}' on {}; metrics and health on http://{}:{}/",
+                options.agentId(), options.app(), address.url(), options.httpHost(), http.port());
+    }
+
+    /** ari4java wants the HTTP server's root and adds {@code ari/} itself; the configuration names ARI's base. */
+    static String serverRoot(java.net.URI ariBase) {
+        String base = ariBase.toString();
+        String root = base.replaceFirst("ari/?$", "");
+        return root.endsWith("/") ? root : root + "/";
+    }
+
+    private void connection(AriConnectionEvent event) {
+        connected.set(event == AriConnectionEvent.WS_CONNECTED);
+        if (event == AriConnectionEvent.WS_CONNECTED) {
+            sweeps.execute(this::sweep);
+        }
+    }
+
+    /** Lists what the switch has and clears what no call owns; runs after every (re)connect. */
+    public OrphanSweeper.Swept sweep() {
+        try {
+            return sweeper.sweep();
+        } catch (Exception e) {
+            log.warn("sweeping orphans failed: {}", e.toString());
+            return new OrphanSweeper.Swept(0, 0, 0);
+        }
+    }
+
+    private Map<String, java.util.function.BooleanSupplier> health() {
+        Map<String, java.util.function.BooleanSupplier> checks = new LinkedHashMap<>();
+        checks.put("ari", connected::get);
+        checks.put("instructions", instructions::caughtUp);
+        checks.put("events", () -> events.hasRoomFor(CallControl.EVENTS_PER_CALL));
+        return checks;
+    }
+
+    private Customers customers(TollgateConfig config) {
+        return new Customers(config.customers().stream()
+                .map(c -> new Customers.Account(c.id(), c.endpoints(), new CustomerLimits(c.limits().concurrentCalls(),
+                        c.limits().cps(), c.limits().credit())))
+                .toList(), book);
+    }
+
+    private TrunkPool trunks(TollgateConfig config) {
+        Map<String, List<TrunkPool.Trunk>> trunks = new LinkedHashMap<>();
+        for (var vendor : config.vendors()) {
+            trunks.put(vendor.id(), vendor.trunks().stream()
+                    .map(t -> new TrunkPool.Trunk(vendor.id(), t.endpoint(), t.capacity())).toList());
+        }
+        return new TrunkPool(trunks, vendor -> book.limit(Party.VENDOR, vendor)
+                .map(l -> l.maxChannels() == null ? Integer.MAX_VALUE : l.maxChannels()).orElse(Integer.MAX_VALUE));
+    }
+
+    /** The instructions in force here. */
+    public InstructionBook instructions() {
+        return book;
+    }
+
+    public AgentMetrics metrics() {
+        return metrics;
+    }
+
+    public int activeCalls() {
+        return control == null ? 0 : control.active();
+    }
+
+    public boolean connected() {
+        return connected.get();
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    /** Stops taking events, lets the event buffer drain into Kafka, and lets go of every connection. */
+    @Override
+    public void close() {
+        if (ari != null) {
+            ari.cleanup();
+        }
+        sweeps.shutdownNow();
+        ariRequests.shutdown();
+        if (threads != null) {
+            try {
+                threads.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (instructions != null) {
+            instructions.close();
+        }
+        if (events != null) {
+            events.close();
+        }
+        if (http != null) {
+            http.close();
+        }
+        timer.shutdownNow();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,320 @@
+package io.tollgate.agent;
+
+import io.tollgate.core.cdr.CallEvent;
+import io.tollgate.core.instructions.Block;
+import io.tollgate.core.instructions.Limit;
+import io.tollgate.core.instructions.Party;
+import io.tollgate.core.instructions.Unblock;
+import io.tollgate.ingest.kafka.InstructionPublisher;
+import io.tollgate.ingest.testing.Caller;
+import io.tollgate.ingest.testing.MasterCsv;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import static io.tollgate.agent.AgentFixture.PATIENCE;
+import static io.tollgate.agent.AgentFixture.unique;
+import static io.tollgate.core.cdr.CallEvent.Type.ANSWER;
+import static io.tollgate.core.cdr.CallEvent.Type.ATTEMPT;
+import static io.tollgate.core.cdr.CallEvent.Type.END;
+import static io.tollgate.core.cdr.CallEvent.Type.HANGUP;
+import static io.tollgate.core.cdr.CallEvent.Type.RINGING;
+import static io.tollgate.core.cdr.CallEvent.Type.SETUP;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The routing agent on the local stack's real Asterisk 22 and Kafka: customer calls arrive over SIP on the
+ * {@code customer} endpoint (placed by {@link Caller}), the agent routes them to the three vendor trunks whose
+ * simulated carriers behave by number prefix (infra/README.md), and every scenario's events are read back from
+ * tollgate.call-events and held against what the caller saw and against Asterisk's own Master.csv.
+ */
+class AgentScenariosIT {
+    private static final Duration LONGEST_CALL = Duration.ofSeconds(8);
+    @TempDir
+    static Path dir;
+    private static AgentFixture fixture;
+    private static RoutingAgent agent;
+    private static CallEventsTap tap;
+    private Caller caller;
+
+    @BeforeAll
+    static void startAgent() throws Exception {
+        fixture = new AgentFixture(dir);
+        tap = new CallEventsTap(fixture.bootstrap);
+        agent = fixture.start(LONGEST_CALL);
+        waitFor(agent::connected, "the agent's ARI event stream");
+    }
+
+    @AfterAll
+    static void stopAgent() throws Exception {
+        if (agent != null) {
+            agent.close();
+        }
+        if (tap != null) {
+            assertThat(tap.problems()).isEmpty();
+            tap.close();
+        }
+    }
+
+    @BeforeEach
+    void connectCaller() throws Exception {
+        caller = new Caller();
+    }
+
+    @AfterEach
+    void closeCaller() {
+        caller.close();
+    }
+
+    @Test
+    void anAnsweredCallGoesToTheCheapestVendorAndAgreesWithAsterisksCdr() throws Exception {
+        String number = unique("28030");
+        String leg = caller.dial(number, "4930123456");
+        caller.awaitAnswered(leg);
+        Thread.sleep(1500); // talk time: the call's duration is what is under test
+        caller.hangUp(leg);
+
+        String call = tap.callTo(number, PATIENCE);
+        List<CallEvent> events = tap.ended(call, PATIENCE);
+        assertThat(types(events)).containsSubsequence(SETUP, ATTEMPT, ANSWER, HANGUP, HANGUP, END);
+        assertThat(events).extracting(CallEvent::seq).isSorted().doesNotHaveDuplicates();
+        assertThat(first(events, ATTEMPT).vendor()).isEqualTo("vendor-c");
+        assertThat(first(events, SETUP)).satisfies(setup -> {
+            assertThat(setup.customer()).isEqualTo(fixture.customer);
+            assertThat(setup.aNumber()).isEqualTo("4930123456");
+            assertThat(setup.bNumber()).isEqualTo(number);
+        });
+        CallEvent customerHangup = hangupOf(events, call);
+        assertThat(customerHangup.cause()).isEqualTo(16);
+        assertThat(last(events).cause()).isEqualTo(16);
+
+        MasterCsv.Row cdr = MasterCsv.local().forUniqueId(call).orElseThrow();
+        Instant answered = first(events, ANSWER).ts();
+        assertThat(cdr.disposition()).isEqualTo("ANSWERED");
+        assertThat(cdr.answer().toEpochMilli()).isCloseTo(answered.toEpochMilli(), within(1000L));
+        long talked = Duration.between(answered, customerHangup.ts()).toMillis();
+        assertThat(cdr.billsec() * 1000).isCloseTo(talked, within(1000L));
+        assertNoLeftovers();
+    }
+
+    @Test
+    void aBusyVendorIsNotFollowedByAnotherAndTheCustomerHearsBusy() throws Exception {
+        String number = unique("281");
+        String leg = caller.dial(number);
+
+        assertThat(caller.awaitDestroyed(leg).cause()).isEqualTo(17);
+        List<CallEvent> events = tap.ended(tap.callTo(number, PATIENCE), PATIENCE);
+        assertThat(types(events)).containsExactly(SETUP, ATTEMPT, HANGUP, HANGUP, END);
+        assertThat(events.get(2)).satisfies(h -> {
+            assertThat(h.vendor()).isEqualTo("vendor-c");
+            assertThat(h.cause()).isEqualTo(17);
+        });
+        assertThat(last(events).cause()).isEqualTo(17);
+        assertUnansweredInCdr(events.get(0).callId());
+    }
+
+    @Test
+    void aCongestedFirstVendorIsFollowedByTheNextWhichAnswers() throws Exception {
+        String number = unique("2863"); // vendor-c (3) congested, the others answer
+        String leg = caller.dial(number);
+        caller.awaitAnswered(leg);
+        caller.hangUp(leg);
+
+        List<CallEvent> events = tap.ended(tap.callTo(number, PATIENCE), PATIENCE);
+        assertThat(events).filteredOn(e -> e.type() == ATTEMPT).extracting(CallEvent::vendor)
+                .containsExactly("vendor-c", "vendor-a");
+        assertThat(events).filteredOn(e -> e.type() == HANGUP && "vendor-c".equals(e.vendor()))
+                .extracting(CallEvent::cause).containsExactly(34);
+        assertThat(first(events, ANSWER).vendor()).isEqualTo("vendor-a");
+        assertNoLeftovers();
+    }
+
+    @Test
+    void whenEveryVendorIsCongestedAllAreTriedAndTheCustomerGetsCongestion() throws Exception {
+        String number = unique("282");
+        String leg = caller.dial(number);
+
+        assertThat(caller.awaitDestroyed(leg).cause()).isEqualTo(34);
+        List<CallEvent> events = tap.ended(tap.callTo(number, PATIENCE), PATIENCE);
+        assertThat(events).filteredOn(e -> e.type() == ATTEMPT).extracting(CallEvent::vendor)
+                .containsExactly("vendor-c", "vendor-a", "vendor-b");
+        assertThat(events).filteredOn(e -> e.type() == HANGUP && e.vendor() != null).extracting(CallEvent::cause)
+                .containsExactly(34, 34, 34);
+        assertThat(last(events).cause()).isEqualTo(34);
+    }
+
+    @Test
+    void anUnallocatedNumberIsTriedOnEveryVendorAndEndsUnallocated() throws Exception {
+        String number = unique("283");
+        String leg = caller.dial(number);
+
+        assertThat(caller.awaitDestroyed(leg).cause()).isEqualTo(1);
+        List<CallEvent> events = tap.ended(tap.callTo(number, PATIENCE), PATIENCE);
+        assertThat(events).filteredOn(e -> e.type() == ATTEMPT).hasSize(3);
+        assertThat(last(events).cause()).isEqualTo(1);
+    }
+
+    @Test
+    void aVendorThatRingsWithoutAnswerEndsTheCallWithNoAnswerAndItsPostDialDelayIsReported() throws Exception {
+        String number = unique("28402"); // rings 2 s, then no answer
+        String leg = caller.dial(number);
+
+        caller.awaitRinging(leg);
+        assertThat(caller.awaitDestroyed(leg).cause()).isEqualTo(19);
+        List<CallEvent> events = tap.ended(tap.callTo(number, PATIENCE), PATIENCE);
+        assertThat(types(events)).containsExactly(SETUP, ATTEMPT, RINGING, HANGUP, HANGUP, END);
+        long pdd = Duration.between(first(events, ATTEMPT).ts(), first(events, RINGING).ts()).toMillis();
+        assertThat(pdd).isBetween(0L, 1500L);
+        long ringing = Duration.between(first(events, RINGING).ts(), events.get(3).ts()).toMillis();
+        assertThat(ringing).isCloseTo(2000L, within(1000L));
+        assertUnansweredInCdr(events.get(0).callId());
+    }
+
+    @Test
+    void aCustomerWhoHangsUpWhileRingingTakesTheVendorLegDown() throws Exception {
+        String number = unique("28430"); // rings 30 s
+        String leg = caller.dial(number);
+        String call = tap.callTo(number, PATIENCE);
+        tap.await(call, RINGING, PATIENCE);
+
+        caller.hangUp(leg);
+
+        List<CallEvent> events = tap.ended(call, PATIENCE);
+        assertThat(types(events)).containsExactly(SETUP, ATTEMPT, RINGING, HANGUP, HANGUP, END);
+        assertThat(events.get(3).legId()).isEqualTo(call);
+        assertThat(events.get(4).vendor()).isEqualTo("vendor-c");
+        assertNoLeftovers();
+    }
+
+    @Test
+    void aVendorThatHangsUpFirstEndsTheCustomersLegWithItsCause() throws Exception {
+        String number = unique("28002"); // answered, the vendor hangs up after 2 s
+        String leg = caller.dial(number);
+        caller.awaitAnswered(leg);
+
+        assertThat(caller.awaitDestroyed(leg).cause()).isEqualTo(16);
+        List<CallEvent> events = tap.ended(tap.callTo(number, PATIENCE), PATIENCE);
+        List<CallEvent> hangups = events.stream().filter(e -> e.type() == HANGUP).toList();
+        assertThat(hangups.get(0).vendor()).isEqualTo("vendor-c");
+        assertThat(hangups.get(1).legId()).isEqualTo(events.get(0).callId());
+        MasterCsv.Row cdr = MasterCsv.local().forUniqueId(events.get(0).callId()).orElseThrow();
+        assertThat(cdr.billsec()).isBetween(1L, 3L);
+        assertNoLeftovers();
+    }
+
+    @Test
+    void aCallIsCutAtTheLongestDurationAllowed() throws Exception {
+        String number = unique("28030"); // would talk 30 s
+        String leg = caller.dial(number);
+        caller.awaitAnswered(leg);
+
+        caller.awaitDestroyed(leg);
+        List<CallEvent> events = tap.ended(tap.callTo(number, PATIENCE), PATIENCE);
+        long talked = Duration.between(first(events, ANSWER).ts(), hangupOf(events, events.get(0).callId()).ts()).toMillis();
+        assertThat(talked).isCloseTo(LONGEST_CALL.toMillis(), within(1500L));
+        assertNoLeftovers();
+    }
+
+    @Test
+    void aCallBeyondTheCustomersConcurrentLimitIsRefusedWithNoCircuit() throws Exception {
+        try (InstructionPublisher publisher = InstructionPublisher.connect(fixture.bootstrap)) {
+            long version = System.currentTimeMillis();
+            publisher.publish(new Limit(Party.CUSTOMER, fixture.customer, 1, null, version, "it", Instant.now()));
+            waitFor(() -> agent.instructions().limit(Party.CUSTOMER, fixture.customer).isPresent(), "the limit");
+            try {
+                String first = caller.dial(unique("28030"));
+                caller.awaitAnswered(first);
+                String number = unique("28030");
+                String second = caller.dial(number);
+
+                assertThat(caller.awaitDestroyed(second).cause()).isEqualTo(34);
+                List<CallEvent> events = tap.ended(tap.callTo(number, PATIENCE), PATIENCE);
+                assertThat(types(events)).containsExactly(SETUP, HANGUP, END);
+                assertThat(last(events).cause()).isEqualTo(34);
+                caller.hangUp(first);
+            } finally {
+                publisher.publish(new Limit(Party.CUSTOMER, fixture.customer, null, null, version + 1, "it", Instant.now()));
+                waitFor(() -> agent.instructions().limit(Party.CUSTOMER, fixture.customer)
+                        .map(l -> l.maxChannels() == null).orElse(false), "the lifted limit");
+            }
+        }
+    }
+
+    @Test
+    void aDestinationBlockedMidTestIsRefusedByTheNextCallWithinOneSecond() throws Exception {
+        String prefix = unique("28030").substring(0, 11);
+        String before = caller.dial(prefix + "001");
+        caller.awaitAnswered(before);
+        caller.hangUp(before);
+
+        try (InstructionPublisher publisher = InstructionPublisher.connect(fixture.bootstrap)) {
+            long version = System.currentTimeMillis();
+            long published = System.nanoTime();
+            publisher.publish(new Block(fixture.customer, prefix, null, "it", version, "it", Instant.now()));
+            waitFor(() -> !agent.instructions().routingBlocks(fixture.customer).isEmpty(), "the block");
+            long appliedMs = (System.nanoTime() - published) / 1_000_000;
+            String number = prefix + "002";
+            String after = caller.dial(number);
+            try {
+                // the agent refuses with 3 (no route); SIP carries it as 404, which the caller's switch reads as 1
+                Caller.Hangup heard = caller.awaitDestroyed(after);
+                assertThat(heard.techCause()).isEqualTo(404);
+                assertThat(appliedMs).as("publish -> applied, ms").isLessThan(1000);
+                List<CallEvent> events = tap.ended(tap.callTo(number, PATIENCE), PATIENCE);
+                assertThat(types(events)).containsExactly(SETUP, HANGUP, END);
+                assertThat(last(events).cause()).isEqualTo(3);
+            } finally {
+                publisher.publish(new Unblock(fixture.customer, prefix, null, "it", version + 1, "it", Instant.now()));
+            }
+        }
+    }
+
+    private void assertNoLeftovers() throws Exception {
+        waitFor(() -> agent.activeCalls() == 0, "every call to end");
+        assertThat(agent.sweep()).isEqualTo(new io.tollgate.agent.ari.OrphanSweeper.Swept(0, 0, 0));
+    }
+
+    private static void assertUnansweredInCdr(String callId) throws Exception {
+        MasterCsv.Row cdr = MasterCsv.local().forUniqueId(callId).orElseThrow();
+        assertThat(cdr.answer()).isNull();
+        assertThat(cdr.billsec()).isZero();
+    }
+
+    static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited " + PATIENCE.toSeconds() + " s for " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    private static List<CallEvent.Type> types(List<CallEvent> events) {
+        return events.stream().map(CallEvent::type).toList();
+    }
+
+    private static CallEvent first(List<CallEvent> events, CallEvent.Type type) {
+        return events.stream().filter(e -> e.type() == type).findFirst().orElseThrow(
+                () -> new AssertionError("no " + type + " in " + events));
+    }
+
+    private static CallEvent last(List<CallEvent> events) {
+        return events.get(events.size() - 1);
+    }
+
+    /** The HANGUP of the customer leg. */
+    private static CallEvent hangupOf(List<CallEvent> events, String callId) {
+        return events.stream().filter(e -> e.type() == HANGUP && callId.equals(e.legId())).findFirst().orElseThrow();
+    }
+}
