@@ -33,6 +33,7 @@ public final class AgentMetrics {
     public static final String ACTIVE_CALLS = "tollgate.agent.calls.active";
     public static final String ATTEMPTS = "tollgate.agent.attempts";
     public static final String ROUTE_LOOKUP = "tollgate.agent.route.lookup";
+    public static final String FIRST_DIAL = "tollgate.agent.call.first.dial";
     public static final String ARI_REQUEST = "tollgate.agent.ari.request";
     public static final String CALLS_REFUSED = "tollgate.agent.calls.refused";
     public static final String EVENTS_PENDING = "tollgate.agent.events.pending";
@@ -50,6 +51,7 @@ public final class AgentMetrics {
     private final AtomicInteger activeCalls = new AtomicInteger();
     private final AtomicReference<IntSupplier> pendingEvents = new AtomicReference<>(() -> 0);
     private final Timer routeLookup;
+    private final Timer firstDial;
     private final Timer publishLatency;
     private final Timer instructionLag;
     private final Counter instructionAcksFailed;
@@ -68,6 +70,13 @@ public final class AgentMetrics {
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofNanos(1_000))
                 .maximumExpectedValue(Duration.ofSeconds(1))
+                .register(registry);
+        firstDial = Timer.builder(FIRST_DIAL)
+                .description("the agent's overhead per call: from the customer leg's StasisStart to the switch"
+                        + " accepting the first vendor dial (bridge, ring, create, add, dial: five ARI round trips)")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofNanos(100_000))
+                .maximumExpectedValue(Duration.ofSeconds(10))
                 .register(registry);
         publishLatency = Timer.builder(EVENTS_PUBLISH_LATENCY)
                 .description("from a call event's publish to Kafka's acknowledgement (all in-sync replicas)")
@@ -117,6 +126,11 @@ public final class AgentMetrics {
                 .tag("vendor", Objects.requireNonNullElse(vendor, "none"))
                 .tag("cause", Integer.toString(cause))
                 .register(registry);
+    }
+
+    /** StasisStart to the first vendor dial accepted. */
+    public Timer firstDial() {
+        return firstDial;
     }
 
     /** The least-cost routing decision of one call. */

@@ -51,6 +51,8 @@ final class Call {
     ScheduledFuture<?> maxDurationTimer;
     /** When the call last created something on the switch (System.nanoTime), for the sweeper's reconciling. */
     long changedNanos;
+    /** When the customer leg's StasisStart reached the agent (System.nanoTime). */
+    long enteredNanos;
     private long seq;
 
     Call(String id, String bridge, String aNumber, String bNumber) {

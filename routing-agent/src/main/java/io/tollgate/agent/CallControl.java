@@ -84,7 +84,8 @@ public final class CallControl {
     /** A customer leg entered the application: {@code args} are the Stasis arguments, the dialled number first. */
     public void customerEntered(String channelId, String channelName, String callerNumber, List<String> args,
                                 Instant ts) {
-        threads.run(channelId, () -> setUp(channelId, channelName, callerNumber, args, ts));
+        long entered = System.nanoTime();
+        threads.run(channelId, () -> setUp(channelId, channelName, callerNumber, args, ts, entered));
     }
 
     public void legRinging(String legId, Instant ts) {
@@ -185,13 +186,15 @@ public final class CallControl {
 
     // ---- setting up -------------------------------------------------------------------------------------------
 
-    private void setUp(String channelId, String channelName, String callerNumber, List<String> args, Instant ts) {
+    private void setUp(String channelId, String channelName, String callerNumber, List<String> args, Instant ts,
+                       long entered) {
         if (calls.containsKey(channelId)) {
             return;
         }
         String dialled = args.isEmpty() ? "" : args.get(0);
         Call call = new Call(channelId, parts.ids().bridge(channelId), callerNumber, dialled);
         call.changedNanos = System.nanoTime();
+        call.enteredNanos = entered;
         calls.put(channelId, call);
         parts.stats().callStarted();
         call.customer = parts.customers().identify(channelName, args).orElse(null);
@@ -341,8 +344,13 @@ public final class CallControl {
         }
         call.legCreated = false;
         call.legInApp = false;
-        after(sw.addToBridge(call.bridge, leg).thenCompose(v -> sw.dial(leg, settings.dialTimeoutSeconds())),
-                call, error -> {
+        boolean first = call.attempts == 1;
+        CompletionStage<Void> dialled = sw.addToBridge(call.bridge, leg)
+                .thenCompose(v -> sw.dial(leg, settings.dialTimeoutSeconds()));
+        if (first) {
+            dialled.thenRun(() -> parts.stats().firstDial(System.nanoTime() - call.enteredNanos));
+        }
+        after(dialled, call, error -> {
                     log.warn("call {}: dialling vendor leg {} failed: {}", call.id, leg, error.toString());
                     hangUp(leg, NETWORK_FAILURE);
                 });

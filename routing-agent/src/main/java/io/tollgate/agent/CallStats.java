@@ -21,6 +21,10 @@ public interface CallStats {
     default void routeLookup(long nanos) {
     }
 
+    /** From the customer leg's StasisStart reaching the agent to the switch accepting the first vendor dial. */
+    default void firstDial(long nanos) {
+    }
+
     default void maxDurationReached() {
     }
 }

@@ -31,6 +31,11 @@ final class MeteredCalls implements CallStats {
     }
 
     @Override
+    public void firstDial(long nanos) {
+        metrics.firstDial().record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
     public void routeLookup(long nanos) {
         metrics.routeLookup().record(nanos, TimeUnit.NANOSECONDS);
     }

@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class RoutingAgent implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RoutingAgent.class);
     private static final Duration REPLAY_PATIENCE = Duration.ofSeconds(60);
+    private static final Duration DISCONNECT_PATIENCE = Duration.ofSeconds(5);
     /** ARI requests in flight at once; each waits for its answer (a few ms on loopback). */
     private static final int ARI_REQUEST_THREADS = 32;
 
@@ -183,7 +184,7 @@ public final class RoutingAgent implements AutoCloseable {
     @Override
     public void close() {
         if (ari != null) {
-            ari.cleanup();
+            disconnect(ari);
         }
         sweeps.shutdownNow();
         ariRequests.shutdown();
@@ -204,6 +205,24 @@ public final class RoutingAgent implements AutoCloseable {
             http.close();
         }
         timer.shutdownNow();
+    }
+
+    /**
+     * ari4java's cleanup unsubscribes the application over REST and waits for the answer without a limit; an
+     * Asterisk that does not answer must not keep the agent from stopping (and from draining its events).
+     */
+    private static void disconnect(ARI ari) {
+        Thread cleanup = new Thread(ari::cleanup, "ari-cleanup");
+        cleanup.setDaemon(true);
+        cleanup.start();
+        try {
+            cleanup.join(DISCONNECT_PATIENCE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (cleanup.isAlive()) {
+            log.warn("ARI did not confirm the disconnect within {} s; stopping anyway", DISCONNECT_PATIENCE.toSeconds());
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
