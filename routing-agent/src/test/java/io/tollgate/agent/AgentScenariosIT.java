@@ -279,6 +279,27 @@ class AgentScenariosIT {
         }
     }
 
+    @Test
+    void healthAndMetricsAreServedOnLoopbackAndCountWhatHappened() throws Exception {
+        String number = unique("281");
+        caller.awaitDestroyed(caller.dial(number));
+        tap.ended(tap.callTo(number, PATIENCE), PATIENCE);
+
+        var http = java.net.http.HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + agent.httpPort();
+        var health = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/health")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/metrics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"ari\"", "\"instructions\"", "\"events\"");
+        assertThat(metrics.body())
+                .containsPattern("tollgate_agent_attempts_total\\{[^}]*cause=\"17\"[^}]*vendor=\"vendor-c\"[^}]*} [1-9]")
+                .contains("tollgate_agent_calls_active", "tollgate_agent_route_lookup_seconds",
+                        "tollgate_agent_ari_request_seconds", "tollgate_agent_instruction_lag_seconds");
+    }
+
     private void assertNoLeftovers() throws Exception {
         waitFor(() -> agent.activeCalls() == 0, "every call to end");
         assertThat(agent.sweep()).isEqualTo(new io.tollgate.agent.ari.OrphanSweeper.Swept(0, 0, 0));
