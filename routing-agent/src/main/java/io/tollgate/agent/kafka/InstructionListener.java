@@ -2,7 +2,6 @@ package io.tollgate.agent.kafka;
 
 import io.tollgate.agent.AgentMetrics;
 import io.tollgate.agent.InstructionBook;
-import io.tollgate.ingest.deadletter.DeadLetterPublisher;
 import io.tollgate.ingest.kafka.Topics;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -37,7 +36,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * instruction per subject). The end offsets found at start mark the replay: once they are reached the listener is
  * {@linkplain #caughtUp() caught up}, and the agent may take calls knowing every standing block. Each applied
  * instruction is acknowledged on {@code tollgate.instruction-acks}; a record that is not an instruction goes to the
- * dead-letter and the listener goes on. Partitions added to the topic later are picked up within a minute.
+ * dead-letter and the listener goes on. Partitions added to the topic later are read too, once the client's
+ * metadata shows them (it refreshes every five minutes; the listener looks every 30 s).
  */
 public final class InstructionListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(InstructionListener.class);
@@ -79,7 +79,7 @@ public final class InstructionListener implements AutoCloseable {
         try {
             KafkaInstructionAcks acks = KafkaInstructionAcks.connect(bootstrap, Topics.INSTRUCTION_ACKS, metrics);
             opened.add(acks);
-            DeadLetterPublisher deadLetters = DeadLetterPublisher.connect(bootstrap);
+            KafkaDeadLetters deadLetters = KafkaDeadLetters.connect(bootstrap, Topics.DEAD_LETTER);
             opened.add(deadLetters);
             KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig(bootstrap, agentId),
                     new StringDeserializer(), new ByteArrayDeserializer());
