@@ -46,8 +46,13 @@ public final class AriSession implements AutoCloseable {
      * that must not take events from {@link #APP} (or from another test's helper) needs an app name of its own.
      */
     public AriSession(String app) throws Exception {
+        this(LocalStack.ariUri(), app);
+    }
+
+    /** Connects as Stasis app {@code app} to the ARI at {@code ari} (the switch simulator, say), base ending in /ari/. */
+    public AriSession(URI ari, String app) throws Exception {
         this.app = app;
-        ari = LocalStack.ariUri();
+        this.ari = ari;
         auth = "Basic " + Base64.getEncoder().encodeToString(
                 (LocalStack.ariUser() + ":" + LocalStack.ariPassword()).getBytes(StandardCharsets.UTF_8));
         URI uri = URI.create(ari.toString().replaceFirst("^http", "ws") + "events?app="

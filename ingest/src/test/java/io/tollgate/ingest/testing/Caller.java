@@ -48,7 +48,12 @@ public final class Caller implements AutoCloseable {
     }
 
     public Caller() throws Exception {
-        ari = new AriSession("tollgate-caller-" + UUID.randomUUID().toString().substring(0, 8));
+        this(LocalStack.ariUri());
+    }
+
+    /** A caller on the switch whose ARI base is {@code ariBase}: the local stack's Asterisk, or the simulator. */
+    public Caller(java.net.URI ariBase) throws Exception {
+        ari = new AriSession(ariBase, "tollgate-caller-" + UUID.randomUUID().toString().substring(0, 8));
         HttpResponse<String> endpoint = ari.send("endpoints/PJSIP/" + ENDPOINT, "GET");
         if (endpoint.statusCode() == 404) {
             ari.close();
