@@ -374,7 +374,7 @@ public final class CallControl {
         }
         parts.stats().maxDurationReached();
         call.finalCause = NORMAL_CLEARING;
-        hangUp(call.leg, NORMAL_CLEARING);
+        // the customer leg first: its end takes the vendor leg down, one after the other, in a fixed order
         hangUp(call.id, NORMAL_CLEARING);
     }
 

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -41,7 +42,7 @@ public final class RoutingAgent implements AutoCloseable {
 
     private final AgentMetrics metrics = new AgentMetrics();
     private final InstructionBook book = new InstructionBook();
-    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(1, daemon("agent-timer"));
+    private final ScheduledExecutorService timer = timer();
     private final ExecutorService sweeps = Executors.newSingleThreadExecutor(daemon("agent-sweeper"));
     private final ExecutorService ariRequests = Executors.newFixedThreadPool(ARI_REQUEST_THREADS, daemon("ari-request"));
     private final AtomicBoolean connected = new AtomicBoolean();
@@ -223,6 +224,17 @@ public final class RoutingAgent implements AutoCloseable {
         if (cleanup.isAlive()) {
             log.warn("ARI did not confirm the disconnect within {} s; stopping anyway", DISCONNECT_PATIENCE.toSeconds());
         }
+    }
+
+    /**
+     * One thread for every call's longest-duration timer and for deck activations. A timer is cancelled when its
+     * call ends, and a cancelled task must leave the queue then: by default it stays queued until its time (the
+     * longest call, 4 h), so every call answered in the last 4 h would hold a task on the heap.
+     */
+    private static ScheduledExecutorService timer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon("agent-timer"));
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -4,6 +4,7 @@ import io.tollgate.ingest.config.TollgateConfig;
 import io.tollgate.ingest.kafka.Topics;
 import io.tollgate.ingest.testing.LocalStack;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +24,22 @@ final class AgentFixture {
     final TollgateConfig config;
 
     AgentFixture(Path dir) throws Exception {
-        LocalStack.ariUri();
+        this(dir, 400, 400, 300);
+    }
+
+    /** The same with the customer's limits and every vendor trunk's capacity given (load benchmarks go higher). */
+    AgentFixture(Path dir, int concurrentCalls, int cps, int trunkCapacity) throws Exception {
+        this(dir, concurrentCalls, cps, trunkCapacity, LocalStack.ariUri(), LocalStack.ariUser(), LocalStack.ariPassword());
+    }
+
+    /** The same on another ARI switch (the simulator). */
+    AgentFixture(Path dir, URI ari, String user, String password) throws Exception {
+        this(dir, 400, 400, 300, ari, user, password);
+    }
+
+    private AgentFixture(Path dir, int concurrentCalls, int cps, int trunkCapacity, URI ari, String user,
+                         String password) throws Exception {
+        Files.createDirectories(dir);
         LocalStack.ensureTopics(bootstrap, Topics.CALL_EVENTS, Topics.INSTRUCTIONS, Topics.INSTRUCTION_ACKS,
                 Topics.DEAD_LETTER);
         Path examples = LocalStack.checkout().resolve("examples/decks");
@@ -37,7 +53,7 @@ final class AgentFixture {
                     time_zone: Europe/Berlin
                     billing_cycle: monthly
                     tax_profile: {kind: exempt}
-                    limits: {concurrent_calls: 400, cps: 400, credit: 1000.00}
+                    limits: {concurrent_calls: %d, cps: %d, credit: 1000.00}
                     endpoints: [customer]
                     deck: %s
                 vendors:
@@ -45,20 +61,21 @@ final class AgentFixture {
                 services:
                   kafka: {bootstrap: "%s"}
                   ari: {url: "%s", user: %s}
-                """.formatted(customer, examples.resolve("customers/wholesale-eur.csv"),
-                vendor("vendor-a", examples) + vendor("vendor-b", examples) + vendor("vendor-c", examples),
-                bootstrap, LocalStack.ariUri(), LocalStack.ariUser()));
-        config = TollgateConfig.load(configFile, Map.of("TOLLGATE_ARI_PASSWORD", LocalStack.ariPassword()));
+                """.formatted(customer, concurrentCalls, cps, examples.resolve("customers/wholesale-eur.csv"),
+                vendor("vendor-a", examples, trunkCapacity) + vendor("vendor-b", examples, trunkCapacity)
+                        + vendor("vendor-c", examples, trunkCapacity),
+                bootstrap, ari, user));
+        config = TollgateConfig.load(configFile, Map.of("TOLLGATE_ARI_PASSWORD", password));
     }
 
-    private static String vendor(String id, Path examples) {
+    private static String vendor(String id, Path examples, int capacity) {
         return """
                   - id: %s
                     name: %s
                     currency: EUR
-                    trunks: [{endpoint: %s, capacity: 300}]
+                    trunks: [{endpoint: %s, capacity: %d}]
                     deck: %s
-                """.formatted(id, id, id, examples.resolve("vendors/" + id + ".csv"));
+                """.formatted(id, id, id, capacity, examples.resolve("vendors/" + id + ".csv"));
     }
 
     /** An agent with a fresh id (so its channel ids never meet a previous run's), metrics on a free port. */

@@ -8,17 +8,22 @@ import io.tollgate.core.instructions.Unblock;
 import io.tollgate.ingest.kafka.InstructionPublisher;
 import io.tollgate.ingest.testing.Caller;
 import io.tollgate.ingest.testing.MasterCsv;
+import io.tollgate.sim.SwitchSim;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 import static io.tollgate.agent.AgentFixture.PATIENCE;
@@ -33,51 +38,95 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The routing agent on the local stack's real Asterisk 22 and Kafka: customer calls arrive over SIP on the
- * {@code customer} endpoint (placed by {@link Caller}), the agent routes them to the three vendor trunks whose
- * simulated carriers behave by number prefix (infra/README.md), and every scenario's events are read back from
- * tollgate.call-events and held against what the caller saw and against Asterisk's own Master.csv.
+ * The routing agent on the local stack's real Asterisk 22 and Kafka, and the same suite on the switch simulator:
+ * customer calls arrive over SIP on the {@code customer} endpoint (placed by {@link Caller}), the agent routes
+ * them to the three vendor trunks whose simulated carriers behave by number prefix (infra/README.md), and every
+ * scenario's events are read back from tollgate.call-events and held against what the caller saw and, on
+ * Asterisk, against its own Master.csv. Each scenario's event sequence on the simulator must equal the one on
+ * Asterisk (the simulator's fidelity; switch-sim/README.md lists what it does not imitate).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AgentScenariosIT {
     private static final Duration LONGEST_CALL = Duration.ofSeconds(8);
+
+    /** Where a scenario runs. */
+    enum Target {
+        ASTERISK, SIMULATOR
+    }
+
     @TempDir
     static Path dir;
-    private static AgentFixture fixture;
-    private static RoutingAgent agent;
-    private static CallEventsTap tap;
+    private SwitchSim sim;
+    private CallEventsTap tap;
+    private final Map<Target, AgentFixture> fixtures = new EnumMap<>(Target.class);
+    private final Map<Target, RoutingAgent> agents = new EnumMap<>(Target.class);
+    /** Per scenario and target, the event sequence it produced, compared across targets at the end. */
+    private final Map<String, Map<Target, List<String>>> sequences = new ConcurrentHashMap<>();
+    private AgentFixture fixture;
+    private RoutingAgent agent;
     private Caller caller;
 
     @BeforeAll
-    static void startAgent() throws Exception {
-        fixture = new AgentFixture(dir);
-        tap = new CallEventsTap(fixture.bootstrap);
-        agent = fixture.start(LONGEST_CALL);
-        waitFor(agent::connected, "the agent's ARI event stream");
+    void startAgents() throws Exception {
+        sim = SwitchSim.start(SwitchSim.Options.builder().talkTime(Duration.ofSeconds(20)).build());
+        fixtures.put(Target.ASTERISK, new AgentFixture(dir.resolve("asterisk")));
+        fixtures.put(Target.SIMULATOR, new AgentFixture(dir.resolve("sim"), sim.ariUri(), "tollgate", "tollgate"));
+        tap = new CallEventsTap(fixtures.get(Target.ASTERISK).bootstrap);
+        for (Target t : Target.values()) {
+            RoutingAgent started = fixtures.get(t).start(LONGEST_CALL);
+            agents.put(t, started);
+            waitFor(started::connected, "the agent's ARI event stream on " + t);
+        }
     }
 
     @AfterAll
-    static void stopAgent() throws Exception {
-        if (agent != null) {
-            agent.close();
+    void stopAgents() throws Exception {
+        agents.values().forEach(RoutingAgent::close);
+        if (sim != null) {
+            sim.close();
         }
         if (tap != null) {
             assertThat(tap.problems()).isEmpty();
             tap.close();
         }
+        Map<String, String> differences = new TreeMap<>();
+        sequences.forEach((scenario, byTarget) -> {
+            if (byTarget.size() == 2 && !byTarget.get(Target.ASTERISK).equals(byTarget.get(Target.SIMULATOR))) {
+                differences.put(scenario, "Asterisk " + byTarget.get(Target.ASTERISK) + " vs simulator "
+                        + byTarget.get(Target.SIMULATOR));
+            }
+        });
+        assertThat(differences).as("event sequences that differ between Asterisk and the simulator").isEmpty();
     }
 
-    @BeforeEach
-    void connectCaller() throws Exception {
-        caller = new Caller();
-    }
-
-    @AfterEach
+    @org.junit.jupiter.api.AfterEach
     void closeCaller() {
-        caller.close();
+        if (caller != null) {
+            caller.close();
+            caller = null;
+        }
     }
 
-    @Test
-    void anAnsweredCallGoesToTheCheapestVendorAndAgreesWithAsterisksCdr() throws Exception {
+    /** Points the scenario at its target: that target's agent and fixture, a caller on its switch. */
+    private void on(Target target) throws Exception {
+        fixture = fixtures.get(target);
+        agent = agents.get(target);
+        caller = new Caller(target == Target.ASTERISK ? io.tollgate.ingest.testing.LocalStack.ariUri() : sim.ariUri());
+    }
+
+    /** Keeps the scenario's events, reduced to what must not differ between switches. */
+    private void record(Target target, String scenario, List<CallEvent> events) {
+        String call = events.get(0).callId();
+        List<String> sequence = events.stream().map(e -> e.type() + (e.vendor() != null ? " " + e.vendor()
+                : e.legId() != null && e.legId().equals(call) && e.type() == HANGUP ? " customer" : "")
+                + (e.cause() != null ? " " + e.cause() : "")).toList();
+        sequences.computeIfAbsent(scenario, s -> new ConcurrentHashMap<>()).put(target, sequence);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void anAnsweredCallGoesToTheCheapestVendorAndAgreesWithAsterisksCdr(Target target) throws Exception {
+        on(target);
         String number = unique("28030");
         String leg = caller.dial(number, "4930123456");
         caller.awaitAnswered(leg);
@@ -97,18 +146,23 @@ class AgentScenariosIT {
         CallEvent customerHangup = hangupOf(events, call);
         assertThat(customerHangup.cause()).isEqualTo(16);
         assertThat(last(events).cause()).isEqualTo(16);
+        record(target, "answered", events);
 
-        MasterCsv.Row cdr = MasterCsv.local().forUniqueId(call).orElseThrow();
-        Instant answered = first(events, ANSWER).ts();
-        assertThat(cdr.disposition()).isEqualTo("ANSWERED");
-        assertThat(cdr.answer().toEpochMilli()).isCloseTo(answered.toEpochMilli(), within(1000L));
-        long talked = Duration.between(answered, customerHangup.ts()).toMillis();
-        assertThat(cdr.billsec() * 1000).isCloseTo(talked, within(1000L));
+        if (target == Target.ASTERISK) {
+            MasterCsv.Row cdr = MasterCsv.local().forUniqueId(call).orElseThrow();
+            Instant answered = first(events, ANSWER).ts();
+            assertThat(cdr.disposition()).isEqualTo("ANSWERED");
+            assertThat(cdr.answer().toEpochMilli()).isCloseTo(answered.toEpochMilli(), within(1000L));
+            long talked = Duration.between(answered, customerHangup.ts()).toMillis();
+            assertThat(cdr.billsec() * 1000).isCloseTo(talked, within(1000L));
+        }
         assertNoLeftovers();
     }
 
-    @Test
-    void aBusyVendorIsNotFollowedByAnotherAndTheCustomerHearsBusy() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void aBusyVendorIsNotFollowedByAnotherAndTheCustomerHearsBusy(Target target) throws Exception {
+        on(target);
         String number = unique("281");
         String leg = caller.dial(number);
 
@@ -120,11 +174,14 @@ class AgentScenariosIT {
             assertThat(h.cause()).isEqualTo(17);
         });
         assertThat(last(events).cause()).isEqualTo(17);
-        assertUnansweredInCdr(events.get(0).callId());
+        record(target, "busy", events);
+        assertUnansweredInCdr(target, events.get(0).callId());
     }
 
-    @Test
-    void aCongestedFirstVendorIsFollowedByTheNextWhichAnswers() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void aCongestedFirstVendorIsFollowedByTheNextWhichAnswers(Target target) throws Exception {
+        on(target);
         String number = unique("2863"); // vendor-c (3) congested, the others answer
         String leg = caller.dial(number);
         caller.awaitAnswered(leg);
@@ -136,11 +193,14 @@ class AgentScenariosIT {
         assertThat(events).filteredOn(e -> e.type() == HANGUP && "vendor-c".equals(e.vendor()))
                 .extracting(CallEvent::cause).containsExactly(34);
         assertThat(first(events, ANSWER).vendor()).isEqualTo("vendor-a");
+        record(target, "congested then answered", events);
         assertNoLeftovers();
     }
 
-    @Test
-    void whenEveryVendorIsCongestedAllAreTriedAndTheCustomerGetsCongestion() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void whenEveryVendorIsCongestedAllAreTriedAndTheCustomerGetsCongestion(Target target) throws Exception {
+        on(target);
         String number = unique("282");
         String leg = caller.dial(number);
 
@@ -151,10 +211,13 @@ class AgentScenariosIT {
         assertThat(events).filteredOn(e -> e.type() == HANGUP && e.vendor() != null).extracting(CallEvent::cause)
                 .containsExactly(34, 34, 34);
         assertThat(last(events).cause()).isEqualTo(34);
+        record(target, "all congested", events);
     }
 
-    @Test
-    void anUnallocatedNumberIsTriedOnEveryVendorAndEndsUnallocated() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void anUnallocatedNumberIsTriedOnEveryVendorAndEndsUnallocated(Target target) throws Exception {
+        on(target);
         String number = unique("283");
         String leg = caller.dial(number);
 
@@ -162,10 +225,13 @@ class AgentScenariosIT {
         List<CallEvent> events = tap.ended(tap.callTo(number, PATIENCE), PATIENCE);
         assertThat(events).filteredOn(e -> e.type() == ATTEMPT).hasSize(3);
         assertThat(last(events).cause()).isEqualTo(1);
+        record(target, "unallocated", events);
     }
 
-    @Test
-    void aVendorThatRingsWithoutAnswerEndsTheCallWithNoAnswerAndItsPostDialDelayIsReported() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void aVendorThatRingsWithoutAnswerEndsTheCallWithNoAnswerAndItsPostDialDelayIsReported(Target target) throws Exception {
+        on(target);
         String number = unique("28402"); // rings 2 s, then no answer
         String leg = caller.dial(number);
 
@@ -177,11 +243,14 @@ class AgentScenariosIT {
         assertThat(pdd).isBetween(0L, 1500L);
         long ringing = Duration.between(first(events, RINGING).ts(), events.get(3).ts()).toMillis();
         assertThat(ringing).isCloseTo(2000L, within(1000L));
-        assertUnansweredInCdr(events.get(0).callId());
+        record(target, "no answer", events);
+        assertUnansweredInCdr(target, events.get(0).callId());
     }
 
-    @Test
-    void aCustomerWhoHangsUpWhileRingingTakesTheVendorLegDown() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void aCustomerWhoHangsUpWhileRingingTakesTheVendorLegDown(Target target) throws Exception {
+        on(target);
         String number = unique("28430"); // rings 30 s
         String leg = caller.dial(number);
         String call = tap.callTo(number, PATIENCE);
@@ -193,11 +262,14 @@ class AgentScenariosIT {
         assertThat(types(events)).containsExactly(SETUP, ATTEMPT, RINGING, HANGUP, HANGUP, END);
         assertThat(events.get(3).legId()).isEqualTo(call);
         assertThat(events.get(4).vendor()).isEqualTo("vendor-c");
+        record(target, "customer hangs up while ringing", events);
         assertNoLeftovers();
     }
 
-    @Test
-    void aVendorThatHangsUpFirstEndsTheCustomersLegWithItsCause() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void aVendorThatHangsUpFirstEndsTheCustomersLegWithItsCause(Target target) throws Exception {
+        on(target);
         String number = unique("28002"); // answered, the vendor hangs up after 2 s
         String leg = caller.dial(number);
         caller.awaitAnswered(leg);
@@ -207,13 +279,18 @@ class AgentScenariosIT {
         List<CallEvent> hangups = events.stream().filter(e -> e.type() == HANGUP).toList();
         assertThat(hangups.get(0).vendor()).isEqualTo("vendor-c");
         assertThat(hangups.get(1).legId()).isEqualTo(events.get(0).callId());
-        MasterCsv.Row cdr = MasterCsv.local().forUniqueId(events.get(0).callId()).orElseThrow();
-        assertThat(cdr.billsec()).isBetween(1L, 3L);
+        record(target, "vendor hangs up first", events);
+        if (target == Target.ASTERISK) {
+            MasterCsv.Row cdr = MasterCsv.local().forUniqueId(events.get(0).callId()).orElseThrow();
+            assertThat(cdr.billsec()).isBetween(1L, 3L);
+        }
         assertNoLeftovers();
     }
 
-    @Test
-    void aCallIsCutAtTheLongestDurationAllowed() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void aCallIsCutAtTheLongestDurationAllowed(Target target) throws Exception {
+        on(target);
         String number = unique("28030"); // would talk 30 s
         String leg = caller.dial(number);
         caller.awaitAnswered(leg);
@@ -222,11 +299,14 @@ class AgentScenariosIT {
         List<CallEvent> events = tap.ended(tap.callTo(number, PATIENCE), PATIENCE);
         long talked = Duration.between(first(events, ANSWER).ts(), hangupOf(events, events.get(0).callId()).ts()).toMillis();
         assertThat(talked).isCloseTo(LONGEST_CALL.toMillis(), within(1500L));
+        record(target, "longest duration", events);
         assertNoLeftovers();
     }
 
-    @Test
-    void aCallBeyondTheCustomersConcurrentLimitIsRefusedWithNoCircuit() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void aCallBeyondTheCustomersConcurrentLimitIsRefusedWithNoCircuit(Target target) throws Exception {
+        on(target);
         try (InstructionPublisher publisher = InstructionPublisher.connect(fixture.bootstrap)) {
             long version = System.currentTimeMillis();
             publisher.publish(new Limit(Party.CUSTOMER, fixture.customer, 1, null, version, "it", Instant.now()));
@@ -241,6 +321,7 @@ class AgentScenariosIT {
                 List<CallEvent> events = tap.ended(tap.callTo(number, PATIENCE), PATIENCE);
                 assertThat(types(events)).containsExactly(SETUP, HANGUP, END);
                 assertThat(last(events).cause()).isEqualTo(34);
+                record(target, "over the concurrent limit", events);
                 caller.hangUp(first);
             } finally {
                 publisher.publish(new Limit(Party.CUSTOMER, fixture.customer, null, null, version + 1, "it", Instant.now()));
@@ -250,8 +331,10 @@ class AgentScenariosIT {
         }
     }
 
-    @Test
-    void aDestinationBlockedMidTestIsRefusedByTheNextCallWithinOneSecond() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void aDestinationBlockedMidTestIsRefusedByTheNextCallWithinOneSecond(Target target) throws Exception {
+        on(target);
         String prefix = unique("28030").substring(0, 11);
         String before = caller.dial(prefix + "001");
         caller.awaitAnswered(before);
@@ -273,14 +356,17 @@ class AgentScenariosIT {
                 List<CallEvent> events = tap.ended(tap.callTo(number, PATIENCE), PATIENCE);
                 assertThat(types(events)).containsExactly(SETUP, HANGUP, END);
                 assertThat(last(events).cause()).isEqualTo(3);
+                record(target, "blocked destination", events);
             } finally {
                 publisher.publish(new Unblock(fixture.customer, prefix, null, "it", version + 1, "it", Instant.now()));
             }
         }
     }
 
-    @Test
-    void healthAndMetricsAreServedOnLoopbackAndCountWhatHappened() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void healthAndMetricsAreServedOnLoopbackAndCountWhatHappened(Target target) throws Exception {
+        on(target);
         String number = unique("281");
         caller.awaitDestroyed(caller.dial(number));
         tap.ended(tap.callTo(number, PATIENCE), PATIENCE);
@@ -305,7 +391,10 @@ class AgentScenariosIT {
         assertThat(agent.sweep()).isEqualTo(new io.tollgate.agent.ari.OrphanSweeper.Swept(0, 0, 0));
     }
 
-    private static void assertUnansweredInCdr(String callId) throws Exception {
+    private static void assertUnansweredInCdr(Target target, String callId) throws Exception {
+        if (target != Target.ASTERISK) {
+            return;
+        }
         MasterCsv.Row cdr = MasterCsv.local().forUniqueId(callId).orElseThrow();
         assertThat(cdr.answer()).isNull();
         assertThat(cdr.billsec()).isZero();

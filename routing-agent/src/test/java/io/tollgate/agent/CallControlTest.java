@@ -153,7 +153,9 @@ class CallControlTest {
         while (!rig.sw.operations.contains("hangup " + call + " 16") && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
-        assertThat(rig.sw.operations).contains("hangup " + leg + " 16", "hangup " + call + " 16");
+        assertThat(rig.sw.operations).doesNotContain("hangup " + leg + " 16");
+        rig.gone(call, 16);
+        assertThat(rig.sw.operations).contains("hangup " + leg + " 16");
     }
 
     @Test

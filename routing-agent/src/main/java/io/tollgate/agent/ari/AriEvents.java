@@ -79,7 +79,9 @@ public final class AriEvents implements AriWSCallback<Message> {
                 default -> {
                 }
             }
-        } else if (message instanceof ChannelHangupRequest request && request.getCause() != null) {
+        } else if (message instanceof ChannelHangupRequest request && request.getCause() != null
+                && !Boolean.TRUE.equals(request.getSoft())) {
+            // a soft request's "cause" is Asterisk's soft-hangup flag (32 for an explicit one), not a Q.850 cause
             control.hangupRequested(request.getChannel().getId(), request.getCause());
         } else if (message instanceof StasisEnd end && !ids.ours(end.getChannel().getId())) {
             control.customerLeft(end.getChannel().getId(), ts(end));

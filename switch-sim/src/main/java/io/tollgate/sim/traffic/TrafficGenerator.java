@@ -135,7 +135,7 @@ public final class TrafficGenerator implements AutoCloseable {
 
     private void place(PlannedCall call) {
         String id = app + "-" + call.no();
-        legs.put(id, new Leg(call, Instant.now()));
+        legs.put(id, new Leg(call, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
         String query = "endpoint=" + enc("PJSIP/" + call.bNumber() + "@" + call.callerEndpoint()) + "&app=" + enc(app)
                 + "&channelId=" + enc(id) + "&callerId=" + enc(call.aNumber()) + "&formats=" + enc("ulaw,alaw");
         HttpRequest request = HttpRequest.newBuilder(settings.ari().resolve("channels?" + query))
