@@ -6,6 +6,7 @@ import ch.loway.oss.ari4java.tools.AriConnectionEvent;
 import ch.loway.oss.ari4java.tools.BaseAriAction;
 import io.tollgate.agent.ari.AriEvents;
 import io.tollgate.agent.ari.AriSwitch;
+import io.tollgate.agent.ari.JdkAriHttp;
 import io.tollgate.agent.ari.OrphanSweeper;
 import io.tollgate.agent.kafka.InstructionListener;
 import io.tollgate.agent.kafka.KafkaCallEvents;
@@ -93,6 +94,7 @@ public final class RoutingAgent implements AutoCloseable {
         }
         ari = ARI.build(serverRoot(address.url()), options.app(), address.user(), address.password().reveal(),
                 AriVersion.ARI_10_0_0);
+        ari.setHttpClient(new JdkAriHttp(serverRoot(address.url()), address.user(), address.password().reveal()));
         threads = CallThreads.pool(options.callThreads());
         ChannelIds ids = new ChannelIds(options.agentId());
         control = new CallControl(
@@ -128,10 +130,14 @@ public final class RoutingAgent implements AutoCloseable {
     /** Lists what the switch has and clears what no call owns; runs after every (re)connect. */
     public OrphanSweeper.Swept sweep() {
         try {
-            return sweeper.sweep();
+            OrphanSweeper.Swept swept = sweeper.sweep();
+            if (swept.deferred() > 0) {
+                timer.schedule(() -> sweeps.execute(this::sweep), OrphanSweeper.SETTLE.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            return swept;
         } catch (Exception e) {
             log.warn("sweeping orphans failed: {}", e.toString());
-            return new OrphanSweeper.Swept(0, 0, 0);
+            return OrphanSweeper.Swept.NOTHING;
         }
     }
 

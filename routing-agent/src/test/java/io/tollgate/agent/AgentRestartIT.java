@@ -63,7 +63,7 @@ class AgentRestartIT {
                 assertThat(end.seq()).isEqualTo(CallControl.SWEEPER_SEQ);
                 assertThat(end.cause()).isEqualTo(CallControl.SWEPT_CAUSE);
                 assertThat(end.customer()).isEqualTo(fixture.customer);
-                assertThat(restarted.sweep()).isEqualTo(new io.tollgate.agent.ari.OrphanSweeper.Swept(0, 0, 0));
+                assertThat(restarted.sweep()).isEqualTo(io.tollgate.agent.ari.OrphanSweeper.Swept.NOTHING);
             }
         }
     }

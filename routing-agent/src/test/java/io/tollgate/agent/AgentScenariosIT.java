@@ -388,7 +388,7 @@ class AgentScenariosIT {
 
     private void assertNoLeftovers() throws Exception {
         waitFor(() -> agent.activeCalls() == 0, "every call to end");
-        assertThat(agent.sweep()).isEqualTo(new io.tollgate.agent.ari.OrphanSweeper.Swept(0, 0, 0));
+        assertThat(agent.sweep()).isEqualTo(io.tollgate.agent.ari.OrphanSweeper.Swept.NOTHING);
     }
 
     private static void assertUnansweredInCdr(Target target, String callId) throws Exception {

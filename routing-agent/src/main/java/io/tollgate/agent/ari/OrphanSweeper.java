@@ -24,8 +24,6 @@ import java.util.Set;
 public final class OrphanSweeper {
     private static final Logger log = LoggerFactory.getLogger(OrphanSweeper.class);
 
-    private static final long SETTLE_MS = 2000;
-
     private final ARI ari;
     private final String app;
     private final ChannelIds ids;
@@ -38,9 +36,16 @@ public final class OrphanSweeper {
         this.control = control;
     }
 
-    /** What one sweep found and cleared. */
-    public record Swept(int channels, int bridges, int orphanCalls) {
+    /**
+     * What one sweep found and cleared; {@code deferred} customer legs in our application were too young to judge
+     * (their StasisStart may be on the way) and call for another sweep once they have settled.
+     */
+    public record Swept(int channels, int bridges, int orphanCalls, int deferred) {
+        public static final Swept NOTHING = new Swept(0, 0, 0, 0);
     }
+
+    /** How long to wait before sweeping again for legs a sweep deferred. */
+    public static final java.time.Duration SETTLE = java.time.Duration.ofMillis(2000);
 
     public Swept sweep() throws RestException {
         long listedAt = System.nanoTime();
@@ -48,6 +53,7 @@ public final class OrphanSweeper {
         Set<String> live = new HashSet<>();
         int clearedChannels = 0;
         int orphanCalls = 0;
+        int deferred = 0;
         for (Channel channel : channels) {
             live.add(channel.getId());
             if (control.tracks(channel.getId())) {
@@ -56,7 +62,9 @@ public final class OrphanSweeper {
             if (ids.ours(channel.getId())) {
                 hangup(channel.getId());
                 clearedChannels++;
-            } else if (inOurApp(channel) && settled(channel)) {
+            } else if (inOurApp(channel) && !settled(channel)) {
+                deferred++;
+            } else if (inOurApp(channel)) {
                 control.closeOrphan(channel.getId(), channel.getName(), Instant.now());
                 hangup(channel.getId());
                 clearedChannels++;
@@ -71,7 +79,7 @@ public final class OrphanSweeper {
                 clearedBridges++;
             }
         }
-        Swept swept = new Swept(clearedChannels, clearedBridges, orphanCalls);
+        Swept swept = new Swept(clearedChannels, clearedBridges, orphanCalls, deferred);
         if (clearedChannels + clearedBridges > 0) {
             log.warn("cleared orphans after (re)connecting: {}", swept);
         }
@@ -80,11 +88,11 @@ public final class OrphanSweeper {
 
     /**
      * A customer leg that just entered may have its StasisStart still on the way to call control: only legs
-     * older than {@link #SETTLE_MS} are judged orphans.
+     * older than {@link #SETTLE} are judged orphans.
      */
     private static boolean settled(Channel channel) {
         return channel.getCreationtime() == null
-                || channel.getCreationtime().toInstant().isBefore(Instant.now().minusMillis(SETTLE_MS));
+                || channel.getCreationtime().toInstant().isBefore(Instant.now().minus(SETTLE));
     }
 
     private boolean inOurApp(Channel channel) {
