@@ -85,7 +85,8 @@ final class LoadtestCommand implements Callable<Integer> {
                     + " concurrency-spike, cost-spike (repeatable)")
     List<String> scenarios = new ArrayList<>();
 
-    @Option(names = "--drop-websocket-every", paramLabel = "DURATION", description = "fault: drop the agent's event WebSocket this often")
+    @Option(names = "--drop-websocket-every", paramLabel = "DURATION",
+            description = "fault: drop the agent's event WebSocket (Stasis app tollgate) this often, ISO-8601")
     Duration dropEvery;
 
     @Option(names = "--fail-requests", paramLabel = "SHARE", description = "fault: fail this share of ARI requests with 500")
@@ -178,7 +179,8 @@ final class LoadtestCommand implements Callable<Integer> {
 
     private void faults(SwitchSim sim) throws io.tollgate.core.csv.BadInputException {
         if (dropEvery != null) {
-            sim.faults().dropEventSocketsEvery(dropEvery);
+            // the agent's socket only: the generator stands for customers' switches, which no WebSocket fault touches
+            sim.faults().dropEventSocketsEvery(dropEvery, "tollgate");
         }
         if (failShare != null) {
             if (failShare < 0 || failShare > 1) {
@@ -251,12 +253,23 @@ final class LoadtestCommand implements Callable<Integer> {
         out.printf("event-publish lag:       p50 <= %s, p99 <= %s (histogram bucket bounds)%n",
                 ms(m.quantile("tollgate_agent_events_publish_latency_seconds", 0.5)),
                 ms(m.quantile("tollgate_agent_events_publish_latency_seconds", 0.99)));
-        out.printf("first dial per call:     p50 <= %s, p99 <= %s%n",
+        out.printf("ARI request (agent):     p50 <= %s, p99 <= %s%n",
+                ms(m.quantile("tollgate_agent_ari_request_seconds", 0.5)),
+                ms(m.quantile("tollgate_agent_ari_request_seconds", 0.99)));
+        out.printf("simulator + generator:   %.0f%% of one core (this process)%n", 100 * ownCpu() / wall);
+        out.printf("first dial per call:     p50 <= %s, p99 <= %s, mean %s%n",
                 ms(m.quantile("tollgate_agent_call_first_dial_seconds", 0.5)),
-                ms(m.quantile("tollgate_agent_call_first_dial_seconds", 0.99)));
+                ms(m.quantile("tollgate_agent_call_first_dial_seconds", 0.99)),
+                ms(m.sum("tollgate_agent_call_first_dial_seconds_sum") / m.sum("tollgate_agent_call_first_dial_seconds_count")));
         out.printf("ground truth:            %s%n", truthFile.toAbsolutePath());
         out.flush();
         return drained && sim.channels() == 0 && sim.bridges() == 0 && reached == kafka.ended() && kafka.open() == 0;
+    }
+
+    /** CPU seconds this process (simulator and generator) has used. */
+    private static double ownCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
     private static String ms(double seconds) {

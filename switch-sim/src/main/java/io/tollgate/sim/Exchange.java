@@ -180,9 +180,14 @@ final class Exchange {
 
     /** Closes every event WebSocket: the applications lose their registration, channels and bridges stay. */
     void dropEventSockets() {
-        for (StasisApp app : apps.values()) {
-            if (app.stream != null) {
-                app.stream.drop();
+        dropEventSockets(name -> true);
+    }
+
+    /** Closes the event WebSockets of the applications {@code which} names. */
+    void dropEventSockets(java.util.function.Predicate<String> which) {
+        for (Map.Entry<String, StasisApp> app : apps.entrySet()) {
+            if (app.getValue().stream != null && which.test(app.getKey())) {
+                app.getValue().stream.drop();
             }
         }
     }

@@ -26,12 +26,20 @@ public final class Faults {
 
     /** Closes every event WebSocket every {@code period}; null or zero stops it. */
     public synchronized void dropEventSocketsEvery(Duration period) {
+        dropEventSocketsEvery(period, null);
+    }
+
+    /**
+     * Closes the event WebSocket of application {@code app} (every application when null) every {@code period};
+     * a load test drops the agent's while the traffic generator, a client too, keeps its own.
+     */
+    public synchronized void dropEventSocketsEvery(Duration period, String app) {
         if (dropping != null) {
             dropping.cancel(false);
             dropping = null;
         }
         if (period != null && !period.isZero() && !period.isNegative()) {
-            dropping = exchange.every(period.toMillis(), exchange::dropEventSockets);
+            dropping = exchange.every(period.toMillis(), () -> exchange.dropEventSockets(a -> app == null || a.equals(app)));
         }
     }
 
