@@ -141,7 +141,7 @@ final class LoadtestCommand implements Callable<Integer> {
                 boolean drained = generator.awaitDone(Duration.ofSeconds(longest + 120));
                 double cpuSeconds = agent.cpuSeconds() - cpuBefore;
                 double wall = (System.nanoTime() - started) / 1e9;
-                awaitEvents(kafka, generator);
+                awaitEvents(kafka, sim);
                 sim.settle();
                 long heapAfter = agent.heapUsed(true);
                 PrometheusText metrics = new PrometheusText(get("http://" + agent.http() + "/metrics"));
@@ -219,11 +219,10 @@ final class LoadtestCommand implements Callable<Integer> {
         }
     }
 
-    /** Waits until Kafka has the END of every call that reached the agent, or a minute passed. */
-    private static void awaitEvents(CallEventCount kafka, TrafficGenerator generator) throws InterruptedException {
+    /** Waits until Kafka has the END of every call that entered the agent's application, or a minute passed. */
+    private static void awaitEvents(CallEventCount kafka, SwitchSim sim) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        TrafficGenerator.Progress p = generator.progress();
-        while (kafka.ended() < p.ended() - p.refusedToPlace() && System.nanoTime() < deadline) {
+        while (kafka.ended() < sim.stasisEntered("tollgate") && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
     }
@@ -231,15 +230,17 @@ final class LoadtestCommand implements Callable<Integer> {
     private boolean report(PrintWriter out, TrafficGenerator.Progress p, CallEventCount kafka, SwitchSim sim,
                            PrometheusText m, boolean drained, double cpuSeconds, double wall, long heapBaseline,
                            long heapAfter, String http) {
-        long reached = p.ended() - p.refusedToPlace();
+        // the calls the agent owes events for: those the switch put into its application (while it held it)
+        long reached = sim.stasisEntered("tollgate");
         long peak = heapSamples.stream().mapToLong(Long::longValue).max().orElse(heapAfter);
         double heapChange = 100.0 * (heapAfter - heapBaseline) / heapBaseline;
         out.printf("calls placed:            %d (%d not placed: over the %d concurrency cap)%n", p.placed(),
                 p.heldBack(), concurrency);
         out.printf("calls ended:             %d%s%n", p.ended(), drained ? "" : " (NOT all ended in time)");
         out.printf("completions by cause:    %s%n", p.causes());
-        out.printf("refused by the switch:   %d%n", p.refusedToPlace());
-        out.printf("events on Kafka:         %d calls set up, %d closed (END), %d events; ground truth %d calls%n",
+        out.printf("refused by the switch:   %d originates, %d calls while the agent's app was unregistered%n",
+                p.refusedToPlace(), sim.stasisRefused("tollgate"));
+        out.printf("events on Kafka:         %d calls set up, %d closed (END), %d events; %d calls entered the agent's app%n",
                 kafka.setUp(), kafka.ended(), kafka.events(), reached);
         out.printf("calls missing events:    %d%n", Math.max(0, reached - kafka.ended()) + kafka.open());
         out.printf("left open on the switch: %d channels, %d bridges%n", sim.channels(), sim.bridges());

@@ -38,6 +38,9 @@ public final class CallControl {
     public static final int SWEPT_CAUSE = 41;
     /** The sequence number of an END the sweeper publishes for a call whose earlier events it cannot know. */
     public static final long SWEEPER_SEQ = 1_000_000;
+    /** A failed teardown request is sent again, up to this many times, 250 ms, 500 ms, ... apart. */
+    private static final int TEARDOWN_ATTEMPTS = 6;
+    private static final long TEARDOWN_BACKOFF_MS = 250;
     private static final Logger log = LoggerFactory.getLogger(CallControl.class);
 
     private final Map<String, Call> calls = new ConcurrentHashMap<>();
@@ -428,8 +431,7 @@ public final class CallControl {
             call.maxDurationTimer.cancel(false);
         }
         if (call.bridgeMade) {
-            after(sw.destroyBridge(call.bridge), call,
-                    error -> log.warn("call {}: destroying bridge {} failed: {}", call.id, call.bridge, error.toString()));
+            persist("destroying bridge " + call.bridge, () -> sw.destroyBridge(call.bridge), 1);
         }
         if (call.admitted) {
             parts.admission().release(call.customer);
@@ -452,9 +454,25 @@ public final class CallControl {
     }
 
     private void hangUp(String channelId, int cause) {
-        sw.hangup(channelId, cause).exceptionally(error -> {
-            log.debug("hanging up {} failed (it may be gone already): {}", channelId, error.toString());
-            return null;
+        persist("hanging up " + channelId, () -> sw.hangup(channelId, cause), 1);
+    }
+
+    /**
+     * Sends a teardown request until the switch takes it: a hangup or bridge destruction that fails (the switch
+     * answers 500, say) would otherwise leave the channel or bridge behind for good. The switch answers "gone"
+     * as success, so retrying what already happened is harmless.
+     */
+    private void persist(String what, java.util.function.Supplier<CompletionStage<Void>> request, int attempt) {
+        request.get().whenComplete((v, error) -> {
+            if (error == null) {
+                return;
+            }
+            if (attempt >= TEARDOWN_ATTEMPTS) {
+                log.warn("{} failed {} times, leaving it to the orphan sweep: {}", what, attempt, error.toString());
+                return;
+            }
+            timer.schedule(() -> persist(what, request, attempt + 1), TEARDOWN_BACKOFF_MS * attempt,
+                    TimeUnit.MILLISECONDS);
         });
     }
 

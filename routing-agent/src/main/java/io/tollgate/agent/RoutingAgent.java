@@ -38,6 +38,7 @@ public final class RoutingAgent implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RoutingAgent.class);
     private static final Duration REPLAY_PATIENCE = Duration.ofSeconds(60);
     private static final Duration DISCONNECT_PATIENCE = Duration.ofSeconds(5);
+    private static final Duration PERIODIC_SWEEP = Duration.ofSeconds(30);
     /** ARI requests in flight at once; each waits for its answer (a few ms on loopback). */
     private static final int ARI_REQUEST_THREADS = 32;
 
@@ -108,6 +109,10 @@ public final class RoutingAgent implements AutoCloseable {
                         book, NumberNormalizer.plain(), ids, new MeteredCalls(metrics)));
         sweeper = new OrphanSweeper(ari, options.app(), ids, control);
         ari.eventsCallback(new AriEvents(control, ids, this::connection));
+        // events lost without a disconnect being noticed, or in the moments a sweep could not judge, are caught
+        // by sweeping now and then as well, not only after a reconnect
+        timer.scheduleWithFixedDelay(() -> sweeps.execute(this::sweep), PERIODIC_SWEEP.toSeconds(),
+                PERIODIC_SWEEP.toSeconds(), TimeUnit.SECONDS);
         http = AgentHttp.start(options.httpHost(), options.httpPort(), metrics, health());
         log.info("routing agent {} serving Stasis app '{}' on {}; metrics and health on http://{}:{}/",
                 options.agentId(), options.app(), address.url(), options.httpHost(), http.port());

@@ -262,6 +262,28 @@ class CallControlTest {
         assertThat(rig.control.active()).isZero();
     }
 
+    @Test
+    void aHangupOrBridgeTeardownTheSwitchRefusesIsSentAgainUntilItIsTaken() throws Exception {
+        String call = rig.dial("2800510");
+        String leg = rig.leg(call, 1);
+        rig.control.legAnswered(leg, Instant.now());
+        int[] refusals = {2};
+        rig.sw.refusing(op -> (op.equals("hangup " + call + " 16") || op.startsWith("destroyBridge")) && refusals[0]-- > 0);
+
+        rig.gone(leg, 16);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (rig.sw.operations("hangup").stream().filter(o -> o.startsWith("hangup " + call)).count() < 3
+                && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(rig.sw.operations("hangup")).filteredOn(o -> o.startsWith("hangup " + call)).hasSize(3);
+        rig.gone(call, 16);
+        while (rig.sw.operations("destroyBridge").isEmpty() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(rig.sw.operations("destroyBridge")).hasSize(1);
+    }
+
     private void assertNothingLeft() {
         assertThat(rig.sw.bridges).isEmpty();
         assertThat(rig.sw.channels).isEmpty();

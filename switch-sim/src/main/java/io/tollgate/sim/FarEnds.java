@@ -180,7 +180,9 @@ final class FarEnds {
     private void runContext(Channel ch, String context, String exten) {
         String app = x.dialplan.stasisAppOf(context);
         if (app != null) {
-            if (!x.stasis.enter(ch, app, List.of(exten), true)) {
+            boolean entered = x.stasis.enter(ch, app, List.of(exten), true);
+            (entered ? x.app(app).entered : x.app(app).refused).incrementAndGet();
+            if (!entered) {
                 // Stasis() failed: the dialplan goes on to Hangup(), refusing the unanswered call
                 x.hangups.hangup(ch, Causes.NORMAL_CLEARING, Causes.rejectResponse(Causes.NORMAL_CLEARING),
                         Hangups.Initiator.DIALPLAN);

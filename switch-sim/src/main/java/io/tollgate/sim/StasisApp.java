@@ -10,6 +10,9 @@ import java.util.Set;
  * queue them while none is connected.
  */
 final class StasisApp {
+    /** Calls the dialplan sent into the application, and those refused because it was not registered then. */
+    final java.util.concurrent.atomic.AtomicLong entered = new java.util.concurrent.atomic.AtomicLong();
+    final java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
     final String name;
     /** The WebSocket that gets the application's events, null when none is connected (the app is not registered). */
     EventStream stream;

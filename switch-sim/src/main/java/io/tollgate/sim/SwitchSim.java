@@ -80,6 +80,16 @@ public final class SwitchSim implements AutoCloseable {
         return exchange.bridges.size();
     }
 
+    /** Calls the dialplan put into Stasis application {@code app} so far: each customer call that reached it. */
+    public long stasisEntered(String app) {
+        return exchange.app(app).entered.get();
+    }
+
+    /** Calls the dialplan could not put into {@code app}: no client held it then (Asterisk: STASISSTATUS=FAILED). */
+    public long stasisRefused(String app) {
+        return exchange.app(app).refused.get();
+    }
+
     public Faults faults() {
         return exchange.faults;
     }
