@@ -21,6 +21,15 @@ import java.util.function.Consumer;
  */
 public final class InstructionBook {
     private final Map<String, Instruction> held = new ConcurrentHashMap<>();
+    /**
+     * What every call reads, worked out when an instruction is applied (rarely) rather than on each call's setup
+     * by scanning everything held: the routing blocks and the vendor priorities in force.
+     */
+    private record Snapshot(List<Block> blocks, List<VendorPriority> priorities) {
+        static final Snapshot EMPTY = new Snapshot(List.of(), List.of());
+    }
+
+    private volatile Snapshot snapshot = Snapshot.EMPTY;
     private final List<Consumer<DeckActivation>> deckListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Applies {@code instruction} if it supersedes the one held for its subject; true when it did. */
@@ -30,6 +39,9 @@ public final class InstructionBook {
             applied[0] = instruction.supersedes(current);
             return applied[0] ? instruction : current;
         });
+        if (applied[0]) {
+            refreshSnapshot();
+        }
         if (applied[0] && instruction instanceof DeckActivation activation) {
             deckListeners.forEach(l -> l.accept(activation));
         }
@@ -51,18 +63,18 @@ public final class InstructionBook {
      * destination, for everyone or for this customer alone.
      */
     public List<io.tollgate.core.routing.Block> routingBlocks(String customer) {
-        return held.values().stream()
-                .filter(i -> i instanceof Block)
-                .map(i -> (Block) i)
-                .filter(b -> (b.customer() == null || b.customer().equals(customer))
-                        && (b.prefix() != null || b.vendor() != null))
-                .map(b -> new io.tollgate.core.routing.Block(b.vendor(), b.prefix()))
-                .toList();
+        List<io.tollgate.core.routing.Block> blocks = new java.util.ArrayList<>();
+        for (Block b : snapshot.blocks()) {
+            if (b.customer() == null || b.customer().equals(customer)) {
+                blocks.add(new io.tollgate.core.routing.Block(b.vendor(), b.prefix()));
+            }
+        }
+        return blocks;
     }
 
     /** The vendor priorities in force (any destination and per prefix). */
     public List<VendorPriority> priorities() {
-        return held.values().stream().filter(i -> i instanceof VendorPriority).map(i -> (VendorPriority) i).toList();
+        return snapshot.priorities();
     }
 
     /** The limit instruction in force for a party, if any: it replaces the configured limits field by field. */
@@ -76,6 +88,19 @@ public final class InstructionBook {
     /** The deck activations in force. */
     public List<DeckActivation> deckActivations() {
         return held.values().stream().filter(i -> i instanceof DeckActivation).map(i -> (DeckActivation) i).toList();
+    }
+
+    private synchronized void refreshSnapshot() {
+        List<Block> blocks = new java.util.ArrayList<>();
+        List<VendorPriority> priorities = new java.util.ArrayList<>();
+        for (Instruction i : held.values()) {
+            if (i instanceof Block b && (b.prefix() != null || b.vendor() != null)) {
+                blocks.add(b);
+            } else if (i instanceof VendorPriority p) {
+                priorities.add(p);
+            }
+        }
+        snapshot = new Snapshot(List.copyOf(blocks), List.copyOf(priorities));
     }
 
     private static String blockSubject(String customer, String prefix, String vendor) {

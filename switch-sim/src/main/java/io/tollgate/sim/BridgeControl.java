@@ -203,25 +203,11 @@ final class BridgeControl {
 
     /** A dialled member rang (180): an unanswered inbound member hears it and passes it on to its caller. */
     void passRinging(Channel from) {
-        if (from.bridge == null) {
-            return;
-        }
-        for (Channel member : List.copyOf(from.bridge.members)) {
-            if (member != from && isUnansweredInbound(member)) {
-                x.farEnds.inboundRinging(member);
-            }
-        }
+        toUnansweredInbound(from, x.farEnds::inboundRinging);
     }
 
     void passProgress(Channel from) {
-        if (from.bridge == null) {
-            return;
-        }
-        for (Channel member : List.copyOf(from.bridge.members)) {
-            if (member != from && isUnansweredInbound(member)) {
-                x.farEnds.inboundProgress(member);
-            }
-        }
+        toUnansweredInbound(from, x.farEnds::inboundProgress);
     }
 
     /** A dialled member answered: unanswered inbound members are answered with it. */
@@ -229,12 +215,20 @@ final class BridgeControl {
         if (from.bridge == null) {
             return;
         }
+        toUnansweredInbound(from, x.channelControl::answerInbound);
+        scheduleNativeSwitch(from.bridge);
+    }
+
+    /** Hands what {@code from} signalled to every other member of its bridge that is inbound and not answered yet. */
+    private void toUnansweredInbound(Channel from, java.util.function.Consumer<Channel> pass) {
+        if (from.bridge == null) {
+            return;
+        }
         for (Channel member : List.copyOf(from.bridge.members)) {
             if (member != from && isUnansweredInbound(member)) {
-                x.channelControl.answerInbound(member);
+                pass.accept(member);
             }
         }
-        scheduleNativeSwitch(from.bridge);
     }
 
     /** A member's state changed (answered): the bridge may move to native RTP. */
