@@ -1,6 +1,7 @@
 package io.tollgate.agent;
 
 import io.tollgate.core.cdr.CallEvent;
+import io.tollgate.core.cdr.CdrAssembler;
 import io.tollgate.core.cdr.CallEvent.Type;
 import io.tollgate.core.numbers.InvalidNumberException;
 import io.tollgate.core.numbers.NumberNormalizer;
@@ -37,7 +38,7 @@ public final class CallControl {
     /** The cause of a leg the sweeper ended: the real one was lost with the events (41, temporary failure). */
     public static final int SWEPT_CAUSE = 41;
     /** The sequence number of an END the sweeper publishes for a call whose earlier events it cannot know. */
-    public static final long SWEEPER_SEQ = 1_000_000;
+    public static final long SWEEPER_SEQ = CdrAssembler.SWEPT_SEQ;
     /** A failed teardown request is sent again, up to this many times, 250 ms, 500 ms, ... apart. */
     private static final int TEARDOWN_ATTEMPTS = 6;
     private static final long TEARDOWN_BACKOFF_MS = 250;

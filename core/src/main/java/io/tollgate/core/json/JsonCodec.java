@@ -16,6 +16,7 @@ import io.tollgate.core.cdr.Cdr;
 import io.tollgate.core.cdr.RatedCdr;
 import io.tollgate.core.fraud.FraudAlert;
 import io.tollgate.core.instructions.Instruction;
+import io.tollgate.core.quality.VendorQuality;
 
 import java.io.IOException;
 import java.util.Objects;
@@ -39,6 +40,7 @@ public final class JsonCodec<T> {
     public static final JsonCodec<RatedCdr> RATED_CDR = new JsonCodec<>(RatedCdr.class, 1);
     public static final JsonCodec<FraudAlert> FRAUD_ALERT = new JsonCodec<>(FraudAlert.class, 1);
     public static final JsonCodec<Instruction> INSTRUCTION = new JsonCodec<>(Instruction.class, 1);
+    public static final JsonCodec<VendorQuality> VENDOR_QUALITY = new JsonCodec<>(VendorQuality.class, 1);
 
     private final String typeName;
     private final int version;

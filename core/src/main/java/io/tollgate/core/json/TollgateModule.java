@@ -3,6 +3,7 @@ package io.tollgate.core.json;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.tollgate.core.cdr.CallEvent;
 import io.tollgate.core.instructions.Instruction;
+import io.tollgate.core.quality.VendorQuality;
 
 import java.time.Instant;
 
@@ -18,5 +19,6 @@ public final class TollgateModule extends SimpleModule {
         addDeserializer(Instant.class, new IsoInstant.Reader());
         setMixInAnnotation(CallEvent.class, CallEventMixin.class);
         setMixInAnnotation(Instruction.class, InstructionMixin.class);
+        setMixInAnnotation(VendorQuality.class, VendorQualityMixin.class);
     }
 }

@@ -79,9 +79,10 @@ class BigDecimalJsonTest {
 
     private static RatedCdr ratedWithRevenue(BigDecimal amount) {
         return RatedCdr.rated(cdrLasting(new BigDecimal("60")), "v1",
-                new RatedLeg("c-1", "44", new BigDecimal("0.000001"), 60, amount),
-                new RatedLeg("v-1", "44", new BigDecimal("12345678901.123456"), 60, BigDecimal.ZERO),
-                Currency.getInstance("EUR"));
+                new RatedLeg("c-1", 1, Currency.getInstance("EUR"), "44", new BigDecimal("0.000001"), 60, amount),
+                new RatedLeg("v-1", 1, Currency.getInstance("EUR"), "44", new BigDecimal("12345678901.123456"), 60,
+                        BigDecimal.ZERO),
+                BigDecimal.ONE);
     }
 
     private static Cdr cdrLasting(BigDecimal durationS) {

@@ -21,16 +21,16 @@ class MessageGoldenTest {
             + "\"aNumber\":\"442071234567\",\"bNumber\":\"4915112345678\","
             + "\"setup\":\"2025-06-01T12:00:00.250Z\",\"answer\":\"2025-06-01T12:00:07.500Z\","
             + "\"end\":\"2025-06-01T12:01:13.100Z\",\"durationS\":65.6,\"disposition\":\"ANSWERED\",\"cause\":16,"
-            + ATTEMPTS;
+            + ATTEMPTS + ",\"flags\":[]";
 
     static final String CDR = "{\"v\":1," + CDR_FIELDS + "}";
 
     static final String RATED_CDR = "{\"v\":1,\"cdr\":{" + CDR_FIELDS + "},\"vendor\":\"carrier-b\","
-            + "\"customerLeg\":{\"deckVersion\":\"acme-2025-06\",\"prefix\":\"49151\",\"rate\":0.0120,"
-            + "\"billedS\":66,\"amount\":0.013200},"
-            + "\"vendorLeg\":{\"deckVersion\":\"carrier-b-17\",\"prefix\":\"4915\",\"rate\":0.0095,"
-            + "\"billedS\":66,\"amount\":0.010450},"
-            + "\"margin\":0.002750,\"currency\":\"EUR\"}";
+            + "\"customerLeg\":{\"deckId\":\"acme\",\"deckVersion\":3,\"currency\":\"EUR\",\"prefix\":\"49151\","
+            + "\"rate\":0.0120,\"billedS\":66,\"amount\":0.013200},"
+            + "\"vendorLeg\":{\"deckId\":\"carrier-b\",\"deckVersion\":17,\"currency\":\"USD\",\"prefix\":\"4915\","
+            + "\"rate\":0.0095,\"billedS\":66,\"amount\":0.010450},"
+            + "\"fxRate\":0.921350,\"margin\":0.003572,\"currency\":\"EUR\"}";
 
     static final String FRAUD_ALERT = "{\"v\":1,\"ruleId\":\"irsf-burst\",\"severity\":\"CRITICAL\","
             + "\"customer\":\"acme\",\"subject\":\"882\",\"evidence\":{"

@@ -3,6 +3,7 @@ package io.tollgate.core.json;
 import io.tollgate.core.cdr.CallAttempt;
 import io.tollgate.core.cdr.CallEvent;
 import io.tollgate.core.cdr.Cdr;
+import io.tollgate.core.cdr.CdrFlag;
 import io.tollgate.core.cdr.Disposition;
 import io.tollgate.core.cdr.RatedCdr;
 import io.tollgate.core.cdr.RatedLeg;
@@ -22,9 +23,11 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 import static io.tollgate.core.testing.Draw.between;
 import static io.tollgate.core.testing.Draw.chance;
@@ -127,8 +130,10 @@ final class RandomDomain {
         List<CallAttempt> attempts = listOf(r, 0, 4, RandomDomain::callAttempt);
         Instant answer = answered ? setup.plus(Duration.ofNanos(nanos / 3)) : null;
         Instant end = setup.plus(Duration.ofNanos(nanos));
+        Set<CdrFlag> flags = r.nextInt(4) == 0 ? EnumSet.of(oneOf(r, CdrFlag.class)) : Set.of();
         return new Cdr(callId, customer, aNumber, bNumber, setup, answer, end,
-                answered ? duration : BigDecimal.ZERO, answered ? Disposition.ANSWERED : otherwise, cause, attempts);
+                answered ? duration : BigDecimal.ZERO, answered ? Disposition.ANSWERED : otherwise, cause, attempts,
+                flags);
     }
 
     private static Disposition unanswered(Random r) {
@@ -140,7 +145,12 @@ final class RandomDomain {
     }
 
     static RatedLeg ratedLeg(Random r) {
-        return new RatedLeg(text(r), prefix(r), nonNegativeDecimal(r), between(r, 0, 86_400L), decimal(r));
+        return ratedLeg(r, currency(r));
+    }
+
+    static RatedLeg ratedLeg(Random r, Currency currency) {
+        return new RatedLeg(text(r), (int) between(r, 0, 1000L), currency, prefix(r), nonNegativeDecimal(r),
+                between(r, 0, 86_400L), decimal(r));
     }
 
     static Currency currency(Random r) {
@@ -150,7 +160,8 @@ final class RandomDomain {
     /** Rated and unrated, half and half. */
     static RatedCdr ratedCdr(Random r) {
         if (r.nextBoolean()) {
-            return RatedCdr.rated(cdr(r), orNull(r, 0.1, RandomDomain::text), ratedLeg(r), ratedLeg(r), currency(r));
+            BigDecimal fx = r.nextBoolean() ? BigDecimal.ONE : nonNegativeDecimal(r);
+            return RatedCdr.rated(cdr(r), orNull(r, 0.1, RandomDomain::text), ratedLeg(r), ratedLeg(r), fx);
         }
         return RatedCdr.unrated(cdr(r), orNull(r, 0.3, RandomDomain::text), orNull(r, 0.5, RandomDomain::ratedLeg),
                 orNull(r, 0.5, RandomDomain::ratedLeg), orNull(r, 0.3, RandomDomain::currency),
@@ -251,14 +262,17 @@ final class RandomDomain {
     static List<RatedCdr> extremeRatedCdrs() {
         Cdr least = extremeCdrs().get(0);
         Cdr most = extremeCdrs().get(2);
-        RatedLeg zero = new RatedLeg("\u0000", "0", BigDecimal.ZERO, 0, BigDecimal.ZERO);
-        RatedLeg huge = new RatedLeg(NASTY, "999999999999999", new BigDecimal(MAX_UNSCALED, 0), 86_400,
-                new BigDecimal(MAX_UNSCALED.negate(), 12));
-        RatedLeg tiny = new RatedLeg(NASTY, "1", new BigDecimal(BigInteger.ONE, 12), 1, new BigDecimal("-1E-12"));
+        Currency jpy = Currency.getInstance("JPY");
+        Currency eur = Currency.getInstance("EUR");
+        RatedLeg zero = new RatedLeg("\u0000", 0, jpy, "0", BigDecimal.ZERO, 0, BigDecimal.ZERO);
+        RatedLeg huge = new RatedLeg(NASTY, Integer.MAX_VALUE, eur, "999999999999999", new BigDecimal(MAX_UNSCALED, 0),
+                86_400, new BigDecimal(MAX_UNSCALED.negate(), 12));
+        RatedLeg tiny = new RatedLeg(NASTY, 1, eur, "1", new BigDecimal(BigInteger.ONE, 12), 1, new BigDecimal("-1E-12"));
         return List.of(
-                RatedCdr.rated(least, null, zero, zero, Currency.getInstance("JPY")),
-                RatedCdr.rated(most, NASTY, huge, tiny, Currency.getInstance("EUR")),
-                RatedCdr.rated(most, NASTY, tiny, huge, Currency.getInstance("USD")),
+                RatedCdr.rated(least, null, zero, zero, BigDecimal.ONE),
+                RatedCdr.rated(most, NASTY, huge, tiny, BigDecimal.ONE),
+                RatedCdr.rated(most, NASTY, tiny, huge, BigDecimal.ONE),
+                RatedCdr.rated(most, NASTY, tiny, zero, new BigDecimal("123456.123456789")),
                 RatedCdr.unrated(least, null, null, null, null, "no_rate"),
                 RatedCdr.unrated(most, NASTY, huge, tiny, Currency.getInstance("CHF"), "customer:no_rate"));
     }

@@ -41,9 +41,11 @@ final class Samples {
 
     static RatedCdr ratedCdr() {
         return RatedCdr.rated(cdr(), "carrier-b",
-                new RatedLeg("acme-2025-06", "49151", new BigDecimal("0.0120"), 66, new BigDecimal("0.013200")),
-                new RatedLeg("carrier-b-17", "4915", new BigDecimal("0.0095"), 66, new BigDecimal("0.010450")),
-                Currency.getInstance("EUR"));
+                new RatedLeg("acme", 3, Currency.getInstance("EUR"), "49151", new BigDecimal("0.0120"), 66,
+                        new BigDecimal("0.013200")),
+                new RatedLeg("carrier-b", 17, Currency.getInstance("USD"), "4915", new BigDecimal("0.0095"), 66,
+                        new BigDecimal("0.010450")),
+                new BigDecimal("0.921350"));
     }
 
     static FraudAlert fraudAlert() {
