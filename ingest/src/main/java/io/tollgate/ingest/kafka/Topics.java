@@ -13,9 +13,15 @@ public final class Topics {
     public static final String DEAD_LETTER = "tollgate.dead-letter";
     /** Each routing agent's acknowledgement of an instruction it applied, keyed by the instruction's subject. */
     public static final String INSTRUCTION_ACKS = "tollgate.instruction-acks";
+    /**
+     * ASR, ACD, PDD and NER per vendor × destination and sliding window, keyed by {@code vendor|destination}. Not
+     * compacted: it is a time series, and an agent that starts wants the recent windows (seek by timestamp to
+     * now minus the window size), not the last window of a vendor that stopped carrying months ago.
+     */
+    public static final String VENDOR_QUALITY = "tollgate.vendor-quality";
 
     public static final List<String> ALL = List.of(CALL_EVENTS, CDRS, RATED_CDRS, FRAUD_ALERTS, INSTRUCTIONS, DEAD_LETTER,
-            INSTRUCTION_ACKS);
+            INSTRUCTION_ACKS, VENDOR_QUALITY);
 
     private Topics() {
     }

@@ -18,7 +18,7 @@ class TopicsTest {
     void everyContractTopicIsLaidOutOnce() {
         assertThat(layout.keySet()).containsExactlyInAnyOrder("tollgate.call-events", "tollgate.cdrs",
                 "tollgate.rated-cdrs", "tollgate.fraud-alerts", "tollgate.instructions", "tollgate.dead-letter",
-                "tollgate.instruction-acks");
+                "tollgate.instruction-acks", "tollgate.vendor-quality");
         assertThat(Topics.ALL).doesNotHaveDuplicates().hasSameSizeAs(layout.keySet());
     }
 
