@@ -1,0 +1,113 @@
+package io.tollgate.jobs;
+
+import io.tollgate.core.cdr.Cdr;
+import io.tollgate.core.cdr.RatedCdr;
+import io.tollgate.core.instructions.DeckActivation;
+import io.tollgate.ingest.clickhouse.ClickHouseDatabase;
+import io.tollgate.ingest.deadletter.DeadLetter;
+import io.tollgate.ingest.kafka.Topics;
+import io.tollgate.jobs.cdr.ActivationDeserializer;
+import io.tollgate.jobs.cdr.CdrAssembly;
+import io.tollgate.jobs.cdr.EventRecord;
+import io.tollgate.jobs.cdr.EventRecordDeserializer;
+import io.tollgate.jobs.rating.CdrRating;
+import io.tollgate.jobs.rating.DeckCatalog;
+import io.tollgate.jobs.sink.ClickHouseRatedCdrSink;
+import io.tollgate.jobs.sink.JsonRecords;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Properties;
+
+/**
+ * The CDR pipeline: call events → CDR assembly → two-sided rating → rated CDRs in ClickHouse and on
+ * {@code tollgate.rated-cdrs}; assembled CDRs on {@code tollgate.cdrs}; refused events on the dead-letter topic.
+ * Both Kafka sinks are transactional (exactly once for read_committed readers); the ClickHouse sink is idempotent.
+ */
+public final class CdrPipeline {
+
+    /**
+     * @param bootstrap Kafka bootstrap servers
+     * @param name names the consumer group and the sinks' transactions; two pipelines on one cluster need two names
+     * @param fromEarliest read call events from the start when the group has no committed offset; else only new ones
+     */
+    public record Settings(String bootstrap, String name, ClickHouseDatabase clickhouse, DeckCatalog decks,
+                           Duration callTimeout, Duration grace, Duration closedRetention, int clickhouseBlockRows,
+                           boolean fromEarliest) implements Serializable {
+    }
+
+    /** Kafka's default upper bound for a transaction (transaction.max.timeout.ms) is 15 minutes. */
+    private static final Duration TRANSACTION_TIMEOUT = Duration.ofMinutes(10);
+
+    private CdrPipeline() {
+    }
+
+    /** Adds the pipeline to {@code env}; returns the rated CDRs for further use (vendor quality, tests). */
+    public static DataStream<RatedCdr> build(StreamExecutionEnvironment env, Settings s) {
+        KafkaSource<EventRecord> events = KafkaSource.<EventRecord>builder()
+                .setBootstrapServers(s.bootstrap())
+                .setTopics(Topics.CALL_EVENTS)
+                .setGroupId(s.name())
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(
+                        s.fromEarliest() ? OffsetResetStrategy.EARLIEST : OffsetResetStrategy.LATEST))
+                .setDeserializer(new EventRecordDeserializer())
+                .setProperty("isolation.level", "read_committed")
+                .build();
+        KafkaSource<DeckActivation> activations = KafkaSource.<DeckActivation>builder()
+                .setBootstrapServers(s.bootstrap())
+                .setTopics(Topics.INSTRUCTIONS)
+                .setGroupId(s.name() + "-instructions")
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setDeserializer(new ActivationDeserializer())
+                .build();
+
+        SingleOutputStreamOperator<Cdr> cdrs = env
+                .fromSource(events, WatermarkStrategy.noWatermarks(), "call-events")
+                .keyBy(EventRecord::callId)
+                .process(new CdrAssembly(s.callTimeout(), s.grace(), s.closedRetention()))
+                .name("cdr-assembly").uid("cdr-assembly");
+        BroadcastStream<DeckActivation> decks = env
+                .fromSource(activations, WatermarkStrategy.noWatermarks(), "deck-activations")
+                .setParallelism(1)
+                .broadcast(CdrRating.ACTIVATIONS);
+        SingleOutputStreamOperator<RatedCdr> rated = cdrs.connect(decks)
+                .process(new CdrRating(s.decks()))
+                .name("rating").uid("rating");
+
+        DataStream<DeadLetter> refused = cdrs.getSideOutput(CdrAssembly.REFUSED);
+        refused.sinkTo(kafka(s, "dead-letter", JsonRecords.deadLetters(Topics.DEAD_LETTER)))
+                .name("dead-letter").uid("dead-letter-sink");
+        cdrs.sinkTo(kafka(s, "cdrs", JsonRecords.cdrs(Topics.CDRS))).name("cdrs").uid("cdrs-sink");
+        rated.sinkTo(kafka(s, "rated", JsonRecords.ratedCdrs(Topics.RATED_CDRS)))
+                .name("rated-cdrs").uid("rated-cdrs-sink");
+        rated.sinkTo(new ClickHouseRatedCdrSink(s.clickhouse(), s.clickhouseBlockRows()))
+                .name("clickhouse-rated-cdrs").uid("clickhouse-rated-cdrs");
+        return rated;
+    }
+
+    private static <T> KafkaSink<T> kafka(Settings s, String what, KafkaRecordSerializationSchema<T> records) {
+        Properties producer = new Properties();
+        producer.setProperty("transaction.timeout.ms", Long.toString(TRANSACTION_TIMEOUT.toMillis()));
+        producer.setProperty("compression.type", "lz4");
+        producer.setProperty("linger.ms", "5");
+        producer.setProperty("batch.size", "65536");
+        return KafkaSink.<T>builder()
+                .setBootstrapServers(s.bootstrap())
+                .setRecordSerializer(records)
+                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                .setTransactionalIdPrefix(s.name() + "-" + what)
+                .setKafkaProducerConfig(producer)
+                .build();
+    }
+}
