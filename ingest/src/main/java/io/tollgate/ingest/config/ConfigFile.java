@@ -3,6 +3,7 @@ package io.tollgate.ingest.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tollgate.core.csv.BadInputException;
 import io.tollgate.core.csv.InputProblem;
+import io.tollgate.core.money.FxRates;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+
 import java.util.List;
 import java.util.Map;
 
@@ -36,8 +38,9 @@ final class ConfigFile {
         List<Vendor> vendors = new VendorReader(dir, endpoints).readAll(top.get("vendors"));
         ServiceAddresses services = new ServicesReader(new EnvironmentOverrides(env), dir).read(top.get("services"));
         TopicSettings topics = new TopicsReader().read(top.get("topics"));
+        FxRates fxRates = new FxRatesReader().read(top.get("fx_rates"));
         problems.throwIfAny();
-        return new TollgateConfig(file, customers, vendors, services, topics);
+        return new TollgateConfig(file, customers, vendors, services, topics, fxRates);
     }
 
     /** Unknown top-level keys are typos, except the sections later issues own, which are left for them to read. */

@@ -1,5 +1,7 @@
 package io.tollgate.ingest.config;
 
+import io.tollgate.core.money.FxRates;
+
 import io.tollgate.core.csv.BadInputException;
 
 import java.nio.file.Path;
@@ -13,12 +15,13 @@ import java.util.Optional;
  * Its {@code toString} is safe to log: secrets print masked.
  *
  * @param source the file it was read from
+ * @param fxRates exchange rates for margins across currencies; none when the section is absent
  */
 public record TollgateConfig(Path source, List<Customer> customers, List<Vendor> vendors, ServiceAddresses services,
-                             TopicSettings topics) {
+                             TopicSettings topics, FxRates fxRates) {
 
     /** The sections read now. */
-    public static final List<String> SECTIONS = List.of("customers", "vendors", "services", "topics");
+    public static final List<String> SECTIONS = List.of("customers", "vendors", "services", "topics", "fx_rates");
 
     /**
      * Sections that later issues own (invoicing, fraud thresholds, console tokens): accepted and left unread until
@@ -29,6 +32,7 @@ public record TollgateConfig(Path source, List<Customer> customers, List<Vendor>
     public TollgateConfig {
         customers = List.copyOf(customers);
         vendors = List.copyOf(vendors);
+        fxRates = fxRates == null ? FxRates.none() : fxRates;
     }
 
     /** Reads and checks {@code file}, with overrides from the process environment. */
