@@ -27,6 +27,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 import java.io.Serializable;
+import java.util.List;
 import java.time.Duration;
 import java.util.Properties;
 
@@ -42,9 +43,26 @@ public final class CdrPipeline {
      * @param name names the consumer group and the sinks' transactions; two pipelines on one cluster need two names
      * @param fromEarliest read call events from the start when the group has no committed offset; else only new ones
      */
-    public record Settings(String bootstrap, String name, ClickHouseDatabase clickhouse, DeckCatalog decks,
-                           Duration callTimeout, Duration grace, Duration closedRetention, int clickhouseBlockRows,
-                           boolean fromEarliest) implements Serializable {
+    public record Settings(String bootstrap, String name, PipelineTopics topics, ClickHouseDatabase clickhouse,
+                           DeckCatalog decks, Duration callTimeout, Duration grace, Duration closedRetention,
+                           int clickhouseBlockRows, boolean fromEarliest) implements Serializable {
+    }
+
+    /** The topics the pipeline reads and writes: those of ARCHITECTURE.md, or a test's or benchmark's own. */
+    public record PipelineTopics(String callEvents, String instructions, String cdrs, String ratedCdrs,
+                                 String deadLetter) implements Serializable {
+        public static final PipelineTopics STANDARD = new PipelineTopics(Topics.CALL_EVENTS, Topics.INSTRUCTIONS,
+                Topics.CDRS, Topics.RATED_CDRS, Topics.DEAD_LETTER);
+
+        /** The standard names behind {@code prefix}, for a run that must not meet anyone else's traffic. */
+        public static PipelineTopics prefixed(String prefix) {
+            return new PipelineTopics(prefix + Topics.CALL_EVENTS, prefix + Topics.INSTRUCTIONS, prefix + Topics.CDRS,
+                    prefix + Topics.RATED_CDRS, prefix + Topics.DEAD_LETTER);
+        }
+
+        public List<String> all() {
+            return List.of(callEvents, instructions, cdrs, ratedCdrs, deadLetter);
+        }
     }
 
     /** Kafka's default upper bound for a transaction (transaction.max.timeout.ms) is 15 minutes. */
@@ -57,7 +75,7 @@ public final class CdrPipeline {
     public static DataStream<RatedCdr> build(StreamExecutionEnvironment env, Settings s) {
         KafkaSource<EventRecord> events = KafkaSource.<EventRecord>builder()
                 .setBootstrapServers(s.bootstrap())
-                .setTopics(Topics.CALL_EVENTS)
+                .setTopics(s.topics().callEvents())
                 .setGroupId(s.name())
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(
                         s.fromEarliest() ? OffsetResetStrategy.EARLIEST : OffsetResetStrategy.LATEST))
@@ -66,7 +84,7 @@ public final class CdrPipeline {
                 .build();
         KafkaSource<DeckActivation> activations = KafkaSource.<DeckActivation>builder()
                 .setBootstrapServers(s.bootstrap())
-                .setTopics(Topics.INSTRUCTIONS)
+                .setTopics(s.topics().instructions())
                 .setGroupId(s.name() + "-instructions")
                 .setStartingOffsets(OffsetsInitializer.earliest())
                 .setDeserializer(new ActivationDeserializer())
@@ -86,10 +104,10 @@ public final class CdrPipeline {
                 .name("rating").uid("rating");
 
         DataStream<DeadLetter> refused = cdrs.getSideOutput(CdrAssembly.REFUSED);
-        refused.sinkTo(kafka(s, "dead-letter", JsonRecords.deadLetters(Topics.DEAD_LETTER)))
+        refused.sinkTo(kafka(s, "dead-letter", JsonRecords.deadLetters(s.topics().deadLetter())))
                 .name("dead-letter").uid("dead-letter-sink");
-        cdrs.sinkTo(kafka(s, "cdrs", JsonRecords.cdrs(Topics.CDRS))).name("cdrs").uid("cdrs-sink");
-        rated.sinkTo(kafka(s, "rated", JsonRecords.ratedCdrs(Topics.RATED_CDRS)))
+        cdrs.sinkTo(kafka(s, "cdrs", JsonRecords.cdrs(s.topics().cdrs()))).name("cdrs").uid("cdrs-sink");
+        rated.sinkTo(kafka(s, "rated", JsonRecords.ratedCdrs(s.topics().ratedCdrs())))
                 .name("rated-cdrs").uid("rated-cdrs-sink");
         rated.sinkTo(new ClickHouseRatedCdrSink(s.clickhouse(), s.clickhouseBlockRows()))
                 .name("clickhouse-rated-cdrs").uid("clickhouse-rated-cdrs");

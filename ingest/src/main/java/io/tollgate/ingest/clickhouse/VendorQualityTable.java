@@ -2,48 +2,46 @@ package io.tollgate.ingest.clickhouse;
 
 import io.tollgate.core.quality.VendorQuality;
 
-import java.io.Serializable;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Properties;
 
 /**
- * Writes vendor quality windows to ClickHouse's {@code vendor_quality} (migration 015), one parameterized batch per
- * call. Writing a window again replaces its row, so a sink may retry or replay freely.
+ * The {@code vendor_quality} table (migration 015): one row per vendor, destination and window, the latest write
+ * winning (ReplacingMergeTree), so a sink may retry or replay a window freely; readers use FINAL.
  *
- * <p>Serializable, and holding only where to connect, so that a Flink sink can carry it to its task managers;
- * each {@link #insert} opens its own connection, so one instance may serve any number of threads.
+ * <p>Holds only where to connect; each {@link #insert} opens its own connection, so one instance may serve any
+ * number of threads, and a Flink sink carries the {@link ClickHouseDatabase} and makes one per writer.
  */
-public final class VendorQualityTable implements Serializable {
-    private static final long serialVersionUID = 1L;
+public final class VendorQualityTable {
     private static final String INSERT = "INSERT INTO vendor_quality (vendor_id, destination, window_start,"
             + " window_end, attempts, answered, effective, answered_s, pdd_samples, pdd_sum_ms, asr, ner, acd_s,"
             + " pdd_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    private final String url;
-    private final Properties credentials;
+    private final ClickHouseDatabase database;
+
+    public VendorQualityTable(ClickHouseDatabase database) {
+        this.database = database;
+    }
 
     /** @param url JDBC URL of the server, without database (e.g. {@code jdbc:clickhouse://127.0.0.1:8123}) */
     public VendorQualityTable(String url, String database, Properties credentials) {
-        this.url = (url.endsWith("/") ? url.substring(0, url.length() - 1) : url) + "/" + database;
-        this.credentials = new Properties();
-        this.credentials.putAll(credentials);
+        this(new ClickHouseDatabase(url, database, credentials));
     }
 
-    /** Inserts the windows in one batch; nothing is sent for an empty list. */
+    /** Inserts the windows in one parameterized batch; nothing is sent for an empty list. */
     public void insert(List<VendorQuality> qualities) throws SQLException {
         if (qualities.isEmpty()) {
             return;
         }
-        try (Connection c = DriverManager.getConnection(url, credentials);
-             PreparedStatement insert = c.prepareStatement(INSERT)) {
+        try (Connection c = database.connect(); PreparedStatement insert = c.prepareStatement(INSERT)) {
             for (VendorQuality q : qualities) {
                 insert.setString(1, q.vendor());
                 insert.setString(2, q.destination());
@@ -73,7 +71,7 @@ public final class VendorQualityTable implements Serializable {
         }
     }
 
-    private static Object utc(Instant t) {
+    private static ZonedDateTime utc(Instant t) {
         return t.atZone(ZoneOffset.UTC);
     }
 }

@@ -1,0 +1,109 @@
+package io.tollgate.jobs.pipeline;
+
+import io.tollgate.core.cdr.CallEvent;
+import io.tollgate.core.json.JsonCodec;
+import io.tollgate.ingest.clickhouse.ClickHouseDatabase;
+import io.tollgate.ingest.config.TollgateConfig;
+import io.tollgate.ingest.testing.LocalStack;
+import io.tollgate.ingest.testing.ScratchDatabase;
+import io.tollgate.jobs.CdrPipeline;
+import io.tollgate.jobs.rating.DeckCatalog;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A pipeline run of its own on the local stack: topics behind a random prefix, a scratch ClickHouse database, the
+ * repository's tollgate.yaml for decks and exchange rates.
+ */
+public final class PipelineRig implements AutoCloseable {
+    public final String runId = "run" + UUID.randomUUID().toString().substring(0, 8);
+    public final String bootstrap = LocalStack.kafkaBootstrap();
+    public final CdrPipeline.PipelineTopics topics = CdrPipeline.PipelineTopics.prefixed(runId + ".");
+    public final ScratchDatabase scratch;
+    public final ClickHouseDatabase database;
+    public final TollgateConfig config;
+
+    public PipelineRig() throws Exception {
+        scratch = ScratchDatabase.migrated("it_pipeline_");
+        database = new ClickHouseDatabase(scratch.url(), scratch.name(), ScratchDatabase.credentials());
+        config = TollgateConfig.load(LocalStack.checkout().resolve("tollgate.yaml"));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            short replication = (short) Math.min(3, admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size());
+            admin.createTopics(topics.all().stream().map(t -> new NewTopic(t, 4, replication)).toList())
+                    .all().get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    public Path decks() {
+        return LocalStack.checkout().resolve("examples/decks");
+    }
+
+    public CdrPipeline.Settings settings(Duration grace) {
+        return new CdrPipeline.Settings(bootstrap, runId, topics, database,
+                DeckCatalog.of(config, config.fxRates()), Duration.ofHours(4), grace, Duration.ofHours(1), 5_000,
+                true);
+    }
+
+    public KafkaProducer<byte[], byte[]> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
+                new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    public void send(KafkaProducer<byte[], byte[]> producer, CallEvent event) {
+        producer.send(new ProducerRecord<>(topics.callEvents(), event.callId().getBytes(StandardCharsets.UTF_8),
+                JsonCodec.CALL_EVENT.encode(event)));
+    }
+
+    /** Keys of the committed records of {@code topic} (read_committed): every one, repeats included. */
+    public List<String> committedKeys(String topic, int expected, Duration patience) {
+        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, runId + "-check-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<String> keys = new java.util.ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + patience.toNanos();
+            int quietPolls = 0;
+            while (System.nanoTime() < deadline && (keys.size() < expected || quietPolls < 3)) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                records.forEach(r -> keys.add(new String(r.key(), StandardCharsets.UTF_8)));
+                quietPolls = records.isEmpty() ? quietPolls + 1 : 0;
+            }
+        }
+        return keys;
+    }
+
+    public static Set<String> distinct(List<String> keys) {
+        return new HashSet<>(keys);
+    }
+
+    @Override
+    public void close() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.deleteTopics(topics.all()).all().get(60, TimeUnit.SECONDS);
+        } finally {
+            scratch.close();
+        }
+    }
+}
