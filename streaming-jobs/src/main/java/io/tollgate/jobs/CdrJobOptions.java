@@ -65,7 +65,7 @@ public record CdrJobOptions(Path config, String name, boolean fromEarliest, Dura
         TollgateConfig loaded = TollgateConfig.load(config);
         return new CdrPipeline.Settings(loaded.services().kafkaBootstrap(), name,
                 CdrPipeline.PipelineTopics.STANDARD, ClickHouseDatabase.of(loaded.services().clickhouse()), DeckCatalog.of(loaded, loaded.fxRates()),
-                callTimeout, grace, closedRetention, blockRows, fromEarliest);
+                callTimeout, grace, closedRetention, blockRows, fromEarliest, CdrPipeline.Quality.DEFAULT);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.tollgate.jobs;
 import io.tollgate.core.cdr.Cdr;
 import io.tollgate.core.cdr.RatedCdr;
 import io.tollgate.core.instructions.DeckActivation;
+import io.tollgate.core.quality.VendorQuality;
 import io.tollgate.ingest.clickhouse.ClickHouseDatabase;
 import io.tollgate.ingest.deadletter.DeadLetter;
 import io.tollgate.ingest.kafka.Topics;
@@ -12,7 +13,8 @@ import io.tollgate.jobs.cdr.EventRecord;
 import io.tollgate.jobs.cdr.EventRecordDeserializer;
 import io.tollgate.jobs.rating.CdrRating;
 import io.tollgate.jobs.rating.DeckCatalog;
-import io.tollgate.jobs.sink.ClickHouseRatedCdrSink;
+import io.tollgate.jobs.quality.VendorQualityStream;
+import io.tollgate.jobs.sink.ClickHouseSink;
 import io.tollgate.jobs.sink.JsonRecords;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -33,7 +35,8 @@ import java.util.Properties;
 
 /**
  * The CDR pipeline: call events → CDR assembly → two-sided rating → rated CDRs in ClickHouse and on
- * {@code tollgate.rated-cdrs}; assembled CDRs on {@code tollgate.cdrs}; refused events on the dead-letter topic.
+ * {@code tollgate.rated-cdrs}; assembled CDRs on {@code tollgate.cdrs}; refused events on the dead-letter topic;
+ * vendor quality per window to {@code tollgate.vendor-quality} and ClickHouse {@code vendor_quality}.
  * Both Kafka sinks are transactional (exactly once for read_committed readers); the ClickHouse sink is idempotent.
  */
 public final class CdrPipeline {
@@ -45,23 +48,32 @@ public final class CdrPipeline {
      */
     public record Settings(String bootstrap, String name, PipelineTopics topics, ClickHouseDatabase clickhouse,
                            DeckCatalog decks, Duration callTimeout, Duration grace, Duration closedRetention,
-                           int clickhouseBlockRows, boolean fromEarliest) implements Serializable {
+                           int clickhouseBlockRows, boolean fromEarliest, Quality quality) implements Serializable {
+    }
+
+    /**
+     * Vendor quality windows: {@code size} long, one starting every {@code slide}; a CDR may end up to
+     * {@code outOfOrder} before the latest one seen and still count.
+     */
+    public record Quality(Duration size, Duration slide, Duration outOfOrder) implements Serializable {
+        public static final Quality DEFAULT = new Quality(Duration.ofMinutes(15), Duration.ofMinutes(5),
+                Duration.ofSeconds(30));
     }
 
     /** The topics the pipeline reads and writes: those of ARCHITECTURE.md, or a test's or benchmark's own. */
     public record PipelineTopics(String callEvents, String instructions, String cdrs, String ratedCdrs,
-                                 String deadLetter) implements Serializable {
+                                 String deadLetter, String vendorQuality) implements Serializable {
         public static final PipelineTopics STANDARD = new PipelineTopics(Topics.CALL_EVENTS, Topics.INSTRUCTIONS,
-                Topics.CDRS, Topics.RATED_CDRS, Topics.DEAD_LETTER);
+                Topics.CDRS, Topics.RATED_CDRS, Topics.DEAD_LETTER, Topics.VENDOR_QUALITY);
 
         /** The standard names behind {@code prefix}, for a run that must not meet anyone else's traffic. */
         public static PipelineTopics prefixed(String prefix) {
             return new PipelineTopics(prefix + Topics.CALL_EVENTS, prefix + Topics.INSTRUCTIONS, prefix + Topics.CDRS,
-                    prefix + Topics.RATED_CDRS, prefix + Topics.DEAD_LETTER);
+                    prefix + Topics.RATED_CDRS, prefix + Topics.DEAD_LETTER, prefix + Topics.VENDOR_QUALITY);
         }
 
         public List<String> all() {
-            return List.of(callEvents, instructions, cdrs, ratedCdrs, deadLetter);
+            return List.of(callEvents, instructions, cdrs, ratedCdrs, deadLetter, vendorQuality);
         }
     }
 
@@ -109,8 +121,19 @@ public final class CdrPipeline {
         cdrs.sinkTo(kafka(s, "cdrs", JsonRecords.cdrs(s.topics().cdrs()))).name("cdrs").uid("cdrs-sink");
         rated.sinkTo(kafka(s, "rated", JsonRecords.ratedCdrs(s.topics().ratedCdrs())))
                 .name("rated-cdrs").uid("rated-cdrs-sink");
-        rated.sinkTo(new ClickHouseRatedCdrSink(s.clickhouse(), s.clickhouseBlockRows()))
+        rated.sinkTo(ClickHouseSink.ratedCdrs(s.clickhouse(), s.clickhouseBlockRows()))
                 .name("clickhouse-rated-cdrs").uid("clickhouse-rated-cdrs");
+
+        // a quiet assembly instance must not hold every window back
+        DataStream<VendorQuality> quality = VendorQualityStream.apply(cdrs
+                        .assignTimestampsAndWatermarks(VendorQualityStream.cdrEnd(s.quality().outOfOrder())
+                                .withIdleness(Duration.ofSeconds(10)))
+                        .name("cdr end times").uid("cdr-end-times"),
+                s.quality().size(), s.quality().slide());
+        quality.sinkTo(kafka(s, "quality", JsonRecords.vendorQuality(s.topics().vendorQuality())))
+                .name("vendor-quality").uid("vendor-quality-sink");
+        quality.sinkTo(ClickHouseSink.vendorQuality(s.clickhouse(), 1_000))
+                .name("clickhouse-vendor-quality").uid("clickhouse-vendor-quality");
         return rated;
     }
 

@@ -3,6 +3,7 @@ package io.tollgate.jobs.sink;
 import io.tollgate.core.cdr.Cdr;
 import io.tollgate.core.cdr.RatedCdr;
 import io.tollgate.core.json.JsonCodec;
+import io.tollgate.core.quality.VendorQuality;
 import io.tollgate.ingest.deadletter.DeadLetter;
 import io.tollgate.ingest.deadletter.DeadLetterJson;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
@@ -24,6 +25,12 @@ public final class JsonRecords {
     public static KafkaRecordSerializationSchema<RatedCdr> ratedCdrs(String topic) {
         return (rated, context, timestamp) -> new ProducerRecord<>(topic, bytes(rated.callId()),
                 JsonCodec.RATED_CDR.encode(rated));
+    }
+
+    /** Vendor quality windows keyed by {@code vendor|destination}. */
+    public static KafkaRecordSerializationSchema<VendorQuality> vendorQuality(String topic) {
+        return (quality, context, timestamp) -> new ProducerRecord<>(topic, bytes(quality.key()),
+                JsonCodec.VENDOR_QUALITY.encode(quality));
     }
 
     /** Dead letters keyed by their source (a topic or a file), as {@code tollgate.dead-letter} is. */

@@ -59,6 +59,11 @@ class CdrPipelineIT {
                 assertThat(rig.committedKeys(rig.topics.ratedCdrs(), CALLS, Duration.ofSeconds(60)))
                         .hasSize(CALLS).doesNotHaveDuplicates();
                 assertThat(rig.committedKeys(rig.topics.deadLetter(), 0, Duration.ofSeconds(5))).isEmpty();
+                // windows closed by the calls' end times reach the agent's topic and the table
+                assertThat(rig.committedKeys(rig.topics.vendorQuality(), 1, Duration.ofSeconds(30)))
+                        .contains("vendor-a|44", "vendor-c|49");
+                assertThat(count(rig, "SELECT count() FROM vendor_quality FINAL WHERE vendor_id = 'vendor-b'"))
+                        .isPositive();
             } finally {
                 job.cancel().get();
             }
@@ -90,6 +95,13 @@ class CdrPipelineIT {
                 Collections.shuffle(events, random);
                 events.forEach(e -> rig.send(producer, e));
             }
+        }
+    }
+
+    private static long count(PipelineRig rig, String sql) throws Exception {
+        try (Connection c = rig.database.connect(); var st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
