@@ -5,13 +5,12 @@ import io.tollgate.core.cdr.RatedCdr;
 import io.tollgate.core.instructions.DeckActivation;
 import io.tollgate.core.quality.VendorQuality;
 import io.tollgate.ingest.clickhouse.ClickHouseDatabase;
-import io.tollgate.ingest.deadletter.DeadLetter;
 import io.tollgate.ingest.kafka.Topics;
 import io.tollgate.jobs.cdr.ActivationDeserializer;
-import io.tollgate.jobs.cdr.CdrAssembly;
+import io.tollgate.jobs.cdr.CdrAssemblyAndRating;
 import io.tollgate.jobs.cdr.EventRecord;
 import io.tollgate.jobs.cdr.EventRecordDeserializer;
-import io.tollgate.jobs.rating.CdrRating;
+import io.tollgate.jobs.rating.CdrPricing;
 import io.tollgate.jobs.rating.DeckCatalog;
 import io.tollgate.jobs.quality.VendorQualityStream;
 import io.tollgate.jobs.sink.ClickHouseSink;
@@ -49,6 +48,17 @@ public final class CdrPipeline {
     public record Settings(String bootstrap, String name, PipelineTopics topics, ClickHouseDatabase clickhouse,
                            DeckCatalog decks, Duration callTimeout, Duration grace, Duration closedRetention,
                            int clickhouseBlockRows, boolean fromEarliest, Quality quality) implements Serializable {
+
+        /** What the pipeline reads and writes, a line each, for whoever starts it. */
+        public List<String> describe() {
+            return List.of("reads call events from " + topics.callEvents() + " on " + bootstrap + " (consumer group "
+                            + name + "; " + (fromEarliest ? "from the earliest" : "only new") + " events when the group"
+                            + " has no offsets yet)",
+                    "reads deck activations from " + topics.instructions(),
+                    "writes CDRs to " + topics.cdrs() + " and refused events to " + topics.deadLetter(),
+                    "writes rated CDRs to " + topics.ratedCdrs() + " and to rated_cdrs in ClickHouse " + clickhouse,
+                    "writes vendor quality to " + topics.vendorQuality() + " and to vendor_quality in ClickHouse");
+        }
     }
 
     /**
@@ -102,21 +112,21 @@ public final class CdrPipeline {
                 .setDeserializer(new ActivationDeserializer())
                 .build();
 
-        SingleOutputStreamOperator<Cdr> cdrs = env
-                .fromSource(events, WatermarkStrategy.noWatermarks(), "call-events")
-                .keyBy(EventRecord::callId)
-                .process(new CdrAssembly(s.callTimeout(), s.grace(), s.closedRetention()))
-                .name("cdr-assembly").uid("cdr-assembly");
         BroadcastStream<DeckActivation> decks = env
                 .fromSource(activations, WatermarkStrategy.noWatermarks(), "deck-activations")
                 .setParallelism(1)
-                .broadcast(CdrRating.ACTIVATIONS);
-        SingleOutputStreamOperator<RatedCdr> rated = cdrs.connect(decks)
-                .process(new CdrRating(s.decks()))
-                .name("rating").uid("rating");
+                .broadcast(CdrPricing.ACTIVATIONS);
+        SingleOutputStreamOperator<RatedCdr> rated = env
+                .fromSource(events, WatermarkStrategy.noWatermarks(), "call-events")
+                .keyBy(EventRecord::callId)
+                .connect(decks)
+                .process(new CdrAssemblyAndRating(s.topics().callEvents(), s.callTimeout(), s.grace(),
+                        s.closedRetention(), new CdrPricing(s.decks())))
+                .name("cdr assembly and rating").uid("cdr-assembly-and-rating");
+        DataStream<Cdr> cdrs = rated.map(RatedCdr::cdr).name("cdrs").uid("cdrs");
 
-        DataStream<DeadLetter> refused = cdrs.getSideOutput(CdrAssembly.REFUSED);
-        refused.sinkTo(kafka(s, "dead-letter", JsonRecords.deadLetters(s.topics().deadLetter())))
+        rated.getSideOutput(CdrAssemblyAndRating.REFUSED)
+                .sinkTo(kafka(s, "dead-letter", JsonRecords.deadLetters(s.topics().deadLetter())))
                 .name("dead-letter").uid("dead-letter-sink");
         cdrs.sinkTo(kafka(s, "cdrs", JsonRecords.cdrs(s.topics().cdrs()))).name("cdrs").uid("cdrs-sink");
         rated.sinkTo(kafka(s, "rated", JsonRecords.ratedCdrs(s.topics().ratedCdrs())))

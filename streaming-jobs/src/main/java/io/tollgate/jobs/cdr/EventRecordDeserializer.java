@@ -14,7 +14,7 @@ public final class EventRecordDeserializer implements KafkaRecordDeserialization
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<EventRecord> out) {
         String key = record.key() == null ? "" : new String(record.key(), StandardCharsets.UTF_8);
         byte[] value = record.value() == null ? new byte[0] : record.value();
-        out.collect(new EventRecord(key, value, record.topic(), record.partition(), record.offset()));
+        out.collect(new EventRecord(key, value, record.partition(), record.offset()));
     }
 
     @Override

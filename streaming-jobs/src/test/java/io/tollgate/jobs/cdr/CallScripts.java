@@ -3,7 +3,6 @@ package io.tollgate.jobs.cdr;
 import io.tollgate.core.cdr.CallEvent;
 import io.tollgate.core.cdr.CallEvent.Type;
 import io.tollgate.core.json.JsonCodec;
-import io.tollgate.ingest.kafka.Topics;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +37,6 @@ public final class CallScripts {
     }
 
     public static EventRecord record(CallEvent event, long offset) {
-        return new EventRecord(event.callId(), JsonCodec.CALL_EVENT.encode(event), Topics.CALL_EVENTS, 0, offset);
+        return new EventRecord(event.callId(), JsonCodec.CALL_EVENT.encode(event), 0, offset);
     }
 }

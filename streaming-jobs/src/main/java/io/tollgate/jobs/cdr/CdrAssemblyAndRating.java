@@ -3,17 +3,20 @@ package io.tollgate.jobs.cdr;
 import io.tollgate.core.cdr.CallEvent;
 import io.tollgate.core.cdr.Cdr;
 import io.tollgate.core.cdr.CdrAssembler;
+import io.tollgate.core.cdr.RatedCdr;
+import io.tollgate.core.instructions.DeckActivation;
 import io.tollgate.core.json.CodecException;
 import io.tollgate.core.json.JsonCodec;
 import io.tollgate.ingest.deadletter.DeadLetter;
 import io.tollgate.ingest.deadletter.Origin;
+import io.tollgate.jobs.rating.CdrPricing;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
@@ -21,56 +24,73 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * Call events, keyed by call id, to one CDR per call. A call closes when its END and every event before it are in;
- * an END with a gap before it waits {@code grace} for the stragglers, then closes flagged; a call whose END never
- * comes closes after {@code callTimeout} from its first event, flagged as timed out. After closing, the call's
- * sequence numbers are kept for {@code closedRetention}: a repeat of one is dropped as a duplicate, any other event
- * goes to the dead-letter with the reason, since the CDR it belongs to is already out.
+ * Call events, keyed by call id, to one rated CDR per call ({@link CdrAssembler}, then {@link CdrPricing}); deck
+ * activations come in broadcast. Assembly and pricing share one operator so that a CDR is priced where it is
+ * built instead of being serialized to another task (a third of the pipeline's time when they were apart).
+ *
+ * <p>A call closes when its END and every event before it are in; an END with a gap before it waits {@code grace}
+ * for the stragglers, then closes flagged; a call whose END never comes closes after {@code callTimeout} from its
+ * first event, flagged as timed out. Events that never saw their SETUP nor END by then are not a call but
+ * stragglers of one closed long ago: they go to the dead-letter. After closing, which events the call was made of
+ * is kept for {@code closedRetention}: a repeat is dropped as a duplicate, any other event goes to the dead-letter.
  *
  * <p>Timers run on processing time: a call's lifetime is measured as it happens, and a replay from Kafka reaches
  * each END long before any timeout.
  */
-public final class CdrAssembly extends KeyedProcessFunction<String, EventRecord, Cdr> {
+public final class CdrAssemblyAndRating
+        extends KeyedBroadcastProcessFunction<String, EventRecord, DeckActivation, RatedCdr> {
     public static final OutputTag<DeadLetter> REFUSED = new OutputTag<>("refused-call-events") { };
     static final String REFUSED_BY = "cdr-assembly";
 
-    /** What is kept of a closed call: when it closed and which events it was made of. */
-    public record ClosedCall(long closedAtMs, long[] seqs) {
+    /** What is kept of a closed call: when it closed and which sequence numbers it was made of (the last bit: any above 62). */
+    public record ClosedCall(long closedAtMs, long seen) {
+        static long bit(long seq) {
+            return 1L << Math.min(seq, 63);
+        }
+
         boolean seen(long seq) {
-            return Arrays.binarySearch(seqs, seq) >= 0;
+            return (seen & bit(seq)) != 0;
         }
     }
 
+    private final String topic;
     private final long callTimeoutMs;
     private final long graceMs;
     private final long closedRetentionMs;
+    private final CdrPricing pricing;
     private transient MapState<Long, CallEvent> events;
     private transient ValueState<Long> deadline;
     private transient ValueState<ClosedCall> closed;
     private transient Counter duplicates;
     private transient Counter timedOut;
+    private transient Counter unrated;
 
-    public CdrAssembly(Duration callTimeout, Duration grace, Duration closedRetention) {
+    /** @param topic the call-events topic, to name a refused event's origin */
+    public CdrAssemblyAndRating(String topic, Duration callTimeout, Duration grace, Duration closedRetention,
+                                CdrPricing pricing) {
+        this.topic = topic;
         this.callTimeoutMs = callTimeout.toMillis();
         this.graceMs = grace.toMillis();
         this.closedRetentionMs = closedRetention.toMillis();
+        this.pricing = pricing;
     }
 
     @Override
-    public void open(OpenContext context) {
+    public void open(OpenContext context) throws Exception {
         events = getRuntimeContext().getMapState(new MapStateDescriptor<>("events", Long.class, CallEvent.class));
         deadline = getRuntimeContext().getState(new ValueStateDescriptor<>("deadline", Long.class));
         closed = getRuntimeContext().getState(new ValueStateDescriptor<>("closed", ClosedCall.class));
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicateCallEvents");
         timedOut = getRuntimeContext().getMetricGroup().counter("timedOutCalls");
+        unrated = getRuntimeContext().getMetricGroup().counter("unratedCdrs");
+        pricing.open();
     }
 
     @Override
-    public void processElement(EventRecord record, Context ctx, Collector<Cdr> out) throws Exception {
+    public void processElement(EventRecord record, ReadOnlyContext ctx, Collector<RatedCdr> out) throws Exception {
         CallEvent event;
         try {
             event = JsonCodec.CALL_EVENT.decode(record.value());
@@ -111,7 +131,13 @@ public final class CdrAssembly extends KeyedProcessFunction<String, EventRecord,
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Cdr> out) throws Exception {
+    public void processBroadcastElement(DeckActivation activation, Context ctx, Collector<RatedCdr> out)
+            throws Exception {
+        pricing.activate(activation, ctx.getBroadcastState(CdrPricing.ACTIVATIONS));
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<RatedCdr> out) throws Exception {
         ClosedCall done = closed.value();
         if (done != null) {
             if (timestamp >= done.closedAtMs() + closedRetentionMs) {
@@ -125,19 +151,38 @@ public final class CdrAssembly extends KeyedProcessFunction<String, EventRecord,
         }
         boolean ended = all.stream().anyMatch(e -> e.type() == CallEvent.Type.END);
         Long due = deadline.value();
-        if (ended || (due != null && timestamp >= due)) {
-            if (!ended) {
-                timedOut.inc();
+        if (ended) {
+            close(all, false, timestamp, ctx, out);
+        } else if (due != null && timestamp >= due) {
+            if (all.stream().noneMatch(e -> e.type() == CallEvent.Type.SETUP)) {
+                for (CallEvent e : all) {
+                    ctx.output(REFUSED, letter(new String(JsonCodec.CALL_EVENT.encode(e), StandardCharsets.UTF_8),
+                            Origin.topicOffset(topic, -1, -1), "event " + e.type() + " seq " + e.seq() + " of call "
+                                    + e.callId() + " came without the call's SETUP or END within "
+                                    + Duration.ofMillis(callTimeoutMs) + ": a straggler of a call closed earlier"));
+                }
+                events.clear();
+                deadline.clear();
+                return;
             }
-            close(all, !ended, timestamp, ctx, out);
+            timedOut.inc();
+            close(all, true, timestamp, ctx, out);
         }
     }
 
-    private void close(List<CallEvent> all, boolean timeout, long now, Context ctx, Collector<Cdr> out)
+    private void close(List<CallEvent> all, boolean timeout, long now, ReadOnlyContext ctx, Collector<RatedCdr> out)
             throws Exception {
-        out.collect(CdrAssembler.assemble(all, timeout));
-        long[] seqs = all.stream().mapToLong(CallEvent::seq).sorted().toArray();
-        closed.update(new ClosedCall(now, seqs));
+        Cdr cdr = CdrAssembler.assemble(all, timeout);
+        RatedCdr rated = pricing.rate(cdr, ctx.getBroadcastState(CdrPricing.ACTIVATIONS), now);
+        if (!rated.rated()) {
+            unrated.inc();
+        }
+        out.collect(rated);
+        long seen = 0;
+        for (CallEvent e : all) {
+            seen |= ClosedCall.bit(e.seq());
+        }
+        closed.update(new ClosedCall(now, seen));
         events.clear();
         deadline.clear();
         ctx.timerService().registerProcessingTimeTimer(now + closedRetentionMs);
@@ -151,8 +196,12 @@ public final class CdrAssembly extends KeyedProcessFunction<String, EventRecord,
         return all;
     }
 
-    private static void refuse(Context ctx, EventRecord record, String reason) {
-        ctx.output(REFUSED, new DeadLetter(Origin.topicOffset(record.topic(), record.partition(), record.offset()),
-                new String(record.value(), StandardCharsets.UTF_8), reason, REFUSED_BY, "", Instant.now()));
+    private void refuse(ReadOnlyContext ctx, EventRecord record, String reason) {
+        ctx.output(REFUSED, letter(new String(record.value(), StandardCharsets.UTF_8),
+                Origin.topicOffset(topic, record.partition(), record.offset()), reason));
+    }
+
+    private static DeadLetter letter(String raw, Origin origin, String reason) {
+        return new DeadLetter(origin, raw, reason, REFUSED_BY, "", Instant.now());
     }
 }

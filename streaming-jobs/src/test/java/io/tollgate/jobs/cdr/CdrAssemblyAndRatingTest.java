@@ -1,0 +1,228 @@
+package io.tollgate.jobs.cdr;
+
+import io.tollgate.core.cdr.CallEvent;
+import io.tollgate.core.cdr.Cdr;
+import io.tollgate.core.cdr.CdrFlag;
+import io.tollgate.core.cdr.Disposition;
+import io.tollgate.core.cdr.RatedCdr;
+import io.tollgate.core.instructions.DeckActivation;
+import io.tollgate.core.instructions.Party;
+import io.tollgate.ingest.deadletter.DeadLetter;
+import io.tollgate.jobs.rating.CdrPricing;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CdrAssemblyAndRatingTest {
+    private static final String TOPIC = "tollgate.call-events";
+    private static final Duration TIMEOUT = Duration.ofHours(4);
+    private static final Duration GRACE = Duration.ofSeconds(10);
+    private static final Duration RETENTION = Duration.ofMinutes(2);
+
+    @TempDir
+    Path dir;
+
+    private KeyedBroadcastOperatorTestHarness<String, EventRecord, DeckActivation, RatedCdr> harness;
+    private long offset;
+
+    private CdrAssemblyAndRating function() throws Exception {
+        return new CdrAssemblyAndRating(TOPIC, TIMEOUT, GRACE, RETENTION, new CdrPricing(TestDecks.catalog(dir)));
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(function(), EventRecord::callId,
+                Types.STRING, CdrPricing.ACTIVATIONS);
+        harness.setProcessingTime(1_000);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    private void send(List<CallEvent> events) throws Exception {
+        for (CallEvent e : events) {
+            harness.processElement(CallScripts.record(e, offset++), 0);
+        }
+    }
+
+    private List<Cdr> cdrs() {
+        return harness.extractOutputValues().stream().map(RatedCdr::cdr).toList();
+    }
+
+    @Test
+    void aCompleteCallGivesOneRatedCdrAtItsEnd() throws Exception {
+        List<CallEvent> events = CallScripts.failoverThenAnswer("c1", 60_000);
+        send(events.subList(0, events.size() - 1));
+        assertThat(harness.extractOutputValues()).isEmpty();
+
+        send(events.subList(events.size() - 1, events.size()));
+
+        RatedCdr rated = harness.extractOutputValues().get(0);
+        assertThat(harness.extractOutputValues()).hasSize(1);
+        assertThat(rated.cdr().disposition()).isEqualTo(Disposition.ANSWERED);
+        assertThat(rated.cdr().durationS()).isEqualByComparingTo("60");
+        assertThat(rated.cdr().attempts()).hasSize(2);
+        assertThat(rated.customerLeg().amount()).isEqualByComparingTo("0.05");
+        assertThat(rated.vendorLeg().amount()).isEqualByComparingTo("0.01");
+    }
+
+    @Test
+    void shuffledAndRepeatedEventsGiveTheSameSingleCdr() throws Exception {
+        List<CallEvent> events = CallScripts.failoverThenAnswer("c1", 60_000);
+        List<CallEvent> messy = new ArrayList<>(events);
+        messy.addAll(events.subList(2, 6));
+        Collections.shuffle(messy, new Random(3));
+
+        send(messy);
+        harness.setProcessingTime(1_000 + GRACE.toMillis());
+
+        assertThat(cdrs()).singleElement().satisfies(cdr -> assertThat(cdr.flags()).isEmpty());
+        assertThat(refused()).isEmpty();
+    }
+
+    @Test
+    void anEndWithAGapWaitsForTheStragglerThenClosesFlagged() throws Exception {
+        List<CallEvent> events = new ArrayList<>(CallScripts.failoverThenAnswer("c1", 60_000));
+        CallEvent lost = events.remove(4);
+        send(events);
+        assertThat(harness.extractOutputValues()).isEmpty();
+
+        harness.setProcessingTime(1_000 + GRACE.toMillis());
+
+        assertThat(cdrs()).singleElement()
+                .satisfies(cdr -> assertThat(cdr.flags()).containsExactly(CdrFlag.EVENTS_MISSING));
+        send(List.of(lost));
+        assertThat(refused()).singleElement().satisfies(letter -> {
+            assertThat(letter.reason()).contains("RINGING seq 4 arrived after call c1 was closed");
+            assertThat(letter.origin().topic()).isEqualTo(TOPIC);
+            assertThat(letter.origin().offset()).isEqualTo(offset - 1);
+        });
+    }
+
+    @Test
+    void aCallWhoseEndNeverComesClosesAfterTheTimeoutFlagged() throws Exception {
+        send(CallScripts.failoverThenAnswer("c1", 60_000).subList(0, 6));
+
+        harness.setProcessingTime(1_000 + TIMEOUT.toMillis() - 1);
+        assertThat(harness.extractOutputValues()).isEmpty();
+        harness.setProcessingTime(1_000 + TIMEOUT.toMillis());
+
+        assertThat(cdrs()).singleElement().satisfies(cdr -> assertThat(cdr.flags()).contains(CdrFlag.TIMED_OUT));
+    }
+
+    @Test
+    void stragglersOfACallClosedLongAgoGoToTheDeadLetterNotIntoASecondCdr() throws Exception {
+        List<CallEvent> events = CallScripts.failoverThenAnswer("c1", 1_000);
+        send(events);
+        harness.setProcessingTime(1_000 + RETENTION.toMillis());
+
+        send(events.subList(4, 6));
+        harness.setProcessingTime(1_000 + RETENTION.toMillis() + TIMEOUT.toMillis());
+
+        assertThat(harness.extractOutputValues()).hasSize(1);
+        assertThat(refused()).hasSize(2).allSatisfy(letter ->
+                assertThat(letter.reason()).contains("came without the call's SETUP or END"));
+    }
+
+    @Test
+    void aRepeatSoonAfterCloseIsDroppedAsADuplicate() throws Exception {
+        List<CallEvent> events = CallScripts.failoverThenAnswer("c1", 1_000);
+        send(events);
+        send(events.subList(0, 3));
+
+        assertThat(refused()).isEmpty();
+        assertThat(harness.extractOutputValues()).hasSize(1);
+    }
+
+    @Test
+    void unreadableEventsGoToTheDeadLetterWithTheirOffset() throws Exception {
+        harness.processElement(new EventRecord("c9", "{\"v\":1,\"type\":\"NOPE\"}".getBytes(StandardCharsets.UTF_8),
+                3, 77), 0);
+
+        assertThat(refused()).singleElement().satisfies(letter -> {
+            assertThat(letter.origin().partition()).isEqualTo(3);
+            assertThat(letter.origin().offset()).isEqualTo(77);
+            assertThat(letter.raw()).contains("NOPE");
+            assertThat(letter.reason()).startsWith("not a call event");
+        });
+        assertThat(harness.extractOutputValues()).isEmpty();
+    }
+
+    @Test
+    void aDeckActivatedMidStreamPricesOnlyCallsSetUpFromItsTime() throws Exception {
+        Instant activeFrom = CallScripts.T0.plusSeconds(30);
+        send(CallScripts.failoverThenAnswer("before", 60_000));
+        harness.processBroadcastElement(new DeckActivation(Party.VENDOR, "vendor-b", "vendor-b-2", 2, "trader",
+                CallScripts.T0.minusSeconds(60), activeFrom), 0);
+        send(CallScripts.failoverThenAnswer("same-time", 60_000));
+        send(shifted(CallScripts.failoverThenAnswer("after", 60_000), Duration.ofSeconds(30)));
+
+        assertThat(harness.extractOutputValues())
+                .extracting(r -> r.vendorLeg().deckId() + "@" + r.vendorLeg().deckVersion() + " "
+                        + r.vendorLeg().amount().stripTrailingZeros().toPlainString())
+                .containsExactly("vendor-b@0 0.01", "vendor-b@0 0.01", "vendor-vendor-b@2 0.03");
+    }
+
+    @Test
+    void aRestoredInstanceReloadsTheActivatedDecks() throws Exception {
+        harness.processBroadcastElement(new DeckActivation(Party.VENDOR, "vendor-b", "vendor-b-2", 2, "trader",
+                CallScripts.T0.minusSeconds(60), CallScripts.T0.minusSeconds(60)), 0);
+        OperatorSubtaskState snapshot = harness.snapshot(1, 1);
+
+        var operator = new CoBroadcastWithKeyedOperator<>(function(), List.of(CdrPricing.ACTIVATIONS));
+        try (var restored = new KeyedBroadcastOperatorTestHarness<>(operator, EventRecord::callId, Types.STRING,
+                1, 1, 0)) {
+            restored.setup();
+            restored.initializeState(snapshot);
+            restored.open();
+            for (CallEvent e : CallScripts.failoverThenAnswer("after-restart", 60_000)) {
+                restored.processElement(CallScripts.record(e, 0), 0);
+            }
+
+            assertThat(restored.extractOutputValues()).singleElement()
+                    .satisfies(r -> assertThat(r.vendorLeg().deckVersion()).isEqualTo(2));
+        }
+    }
+
+    @Test
+    void anUnknownCustomerIsKeptFlaggedNotDropped() throws Exception {
+        List<CallEvent> events = CallScripts.failoverThenAnswer("s1", 1_000).stream()
+                .map(e -> new CallEvent(e.type(), e.callId(), e.legId(), e.ts(), "stranger", e.aNumber(), e.bNumber(),
+                        e.vendor(), e.cause(), e.agentId(), e.seq())).toList();
+
+        send(events);
+
+        assertThat(harness.extractOutputValues()).singleElement()
+                .satisfies(r -> assertThat(r.unratedReason()).isEqualTo("unknown_customer"));
+    }
+
+    private static List<CallEvent> shifted(List<CallEvent> events, Duration by) {
+        return events.stream().map(e -> new CallEvent(e.type(), e.callId(), e.legId(), e.ts().plus(by), e.customer(),
+                e.aNumber(), e.bNumber(), e.vendor(), e.cause(), e.agentId(), e.seq())).toList();
+    }
+
+    private List<DeadLetter> refused() {
+        var side = harness.getSideOutput(CdrAssemblyAndRating.REFUSED);
+        return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
+    }
+}
