@@ -13,6 +13,7 @@ import io.tollgate.jobs.rating.CdrPricing;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
@@ -82,7 +83,13 @@ public final class CdrAssemblyAndRating
     public void open(OpenContext context) throws Exception {
         events = getRuntimeContext().getMapState(new MapStateDescriptor<>("events", Long.class, CallEvent.class));
         deadline = getRuntimeContext().getState(new ValueStateDescriptor<>("deadline", Long.class));
-        closed = getRuntimeContext().getState(new ValueStateDescriptor<>("closed", ClosedCall.class));
+        ValueStateDescriptor<ClosedCall> closedCalls = new ValueStateDescriptor<>("closed", ClosedCall.class);
+        // a time-to-live, not a timer per call: a closed call costs its marker only, and only for the retention
+        closedCalls.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMillis(closedRetentionMs))
+                .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
+                .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
+                .build());
+        closed = getRuntimeContext().getState(closedCalls);
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicateCallEvents");
         timedOut = getRuntimeContext().getMetricGroup().counter("timedOutCalls");
         unrated = getRuntimeContext().getMetricGroup().counter("unratedCdrs");
@@ -138,12 +145,8 @@ public final class CdrAssemblyAndRating
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<RatedCdr> out) throws Exception {
-        ClosedCall done = closed.value();
-        if (done != null) {
-            if (timestamp >= done.closedAtMs() + closedRetentionMs) {
-                closed.clear();
-            }
-            return;
+        if (closed.value() != null) {
+            return; // a grace timer of a call that closed complete meanwhile
         }
         List<CallEvent> all = collected();
         if (all.isEmpty()) {
@@ -184,8 +187,11 @@ public final class CdrAssemblyAndRating
         }
         closed.update(new ClosedCall(now, seen));
         events.clear();
+        Long due = deadline.value();
+        if (due != null && due > now) {
+            ctx.timerService().deleteProcessingTimeTimer(due);
+        }
         deadline.clear();
-        ctx.timerService().registerProcessingTimeTimer(now + closedRetentionMs);
     }
 
     private List<CallEvent> collected() throws Exception {

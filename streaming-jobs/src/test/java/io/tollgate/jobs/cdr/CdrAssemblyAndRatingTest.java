@@ -51,7 +51,13 @@ class CdrAssemblyAndRatingTest {
     void open() throws Exception {
         harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(function(), EventRecord::callId,
                 Types.STRING, CdrPricing.ACTIVATIONS);
-        harness.setProcessingTime(1_000);
+        clock(1_000);
+    }
+
+    /** Timers and the closed-call markers' time-to-live run on the same test clock. */
+    private void clock(long ms) throws Exception {
+        harness.setProcessingTime(ms);
+        harness.setStateTtlProcessingTime(ms);
     }
 
     @AfterEach
@@ -84,6 +90,8 @@ class CdrAssemblyAndRatingTest {
         assertThat(rated.cdr().attempts()).hasSize(2);
         assertThat(rated.customerLeg().amount()).isEqualByComparingTo("0.05");
         assertThat(rated.vendorLeg().amount()).isEqualByComparingTo("0.01");
+        // the call's timeout timer goes with it: at thousands of calls a second, hours of timers would pile up
+        assertThat(harness.numProcessingTimeTimers()).isZero();
     }
 
     @Test
@@ -94,7 +102,7 @@ class CdrAssemblyAndRatingTest {
         Collections.shuffle(messy, new Random(3));
 
         send(messy);
-        harness.setProcessingTime(1_000 + GRACE.toMillis());
+        clock(1_000 + GRACE.toMillis());
 
         assertThat(cdrs()).singleElement().satisfies(cdr -> assertThat(cdr.flags()).isEmpty());
         assertThat(refused()).isEmpty();
@@ -107,7 +115,7 @@ class CdrAssemblyAndRatingTest {
         send(events);
         assertThat(harness.extractOutputValues()).isEmpty();
 
-        harness.setProcessingTime(1_000 + GRACE.toMillis());
+        clock(1_000 + GRACE.toMillis());
 
         assertThat(cdrs()).singleElement()
                 .satisfies(cdr -> assertThat(cdr.flags()).containsExactly(CdrFlag.EVENTS_MISSING));
@@ -123,9 +131,9 @@ class CdrAssemblyAndRatingTest {
     void aCallWhoseEndNeverComesClosesAfterTheTimeoutFlagged() throws Exception {
         send(CallScripts.failoverThenAnswer("c1", 60_000).subList(0, 6));
 
-        harness.setProcessingTime(1_000 + TIMEOUT.toMillis() - 1);
+        clock(1_000 + TIMEOUT.toMillis() - 1);
         assertThat(harness.extractOutputValues()).isEmpty();
-        harness.setProcessingTime(1_000 + TIMEOUT.toMillis());
+        clock(1_000 + TIMEOUT.toMillis());
 
         assertThat(cdrs()).singleElement().satisfies(cdr -> assertThat(cdr.flags()).contains(CdrFlag.TIMED_OUT));
     }
@@ -134,10 +142,10 @@ class CdrAssemblyAndRatingTest {
     void stragglersOfACallClosedLongAgoGoToTheDeadLetterNotIntoASecondCdr() throws Exception {
         List<CallEvent> events = CallScripts.failoverThenAnswer("c1", 1_000);
         send(events);
-        harness.setProcessingTime(1_000 + RETENTION.toMillis());
+        clock(1_000 + RETENTION.toMillis());
 
         send(events.subList(4, 6));
-        harness.setProcessingTime(1_000 + RETENTION.toMillis() + TIMEOUT.toMillis());
+        clock(1_000 + RETENTION.toMillis() + TIMEOUT.toMillis());
 
         assertThat(harness.extractOutputValues()).hasSize(1);
         assertThat(refused()).hasSize(2).allSatisfy(letter ->
