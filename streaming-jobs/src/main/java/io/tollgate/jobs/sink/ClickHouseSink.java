@@ -5,6 +5,7 @@ import io.tollgate.core.quality.VendorQuality;
 import io.tollgate.ingest.clickhouse.ClickHouseDatabase;
 import io.tollgate.ingest.clickhouse.RatedCdrTable;
 import io.tollgate.ingest.clickhouse.VendorQualityTable;
+import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -17,8 +18,9 @@ import java.util.List;
 
 /**
  * Rows into a ClickHouse table that keeps one row per key, exactly once in effect: rows are buffered and inserted
- * in blocks, at the latest before each checkpoint completes (so nothing acknowledged is lost), and a block replayed
- * after a failure rewrites the same keys, which the table keeps once. A failed insert fails the task; Flink
+ * in blocks, when a block is full, when it is a second old (so rows show within about a second whatever the
+ * checkpoint interval) and at the latest before each checkpoint completes (so nothing acknowledged is lost); a
+ * block replayed after a failure rewrites the same keys, which the table keeps once. A failed insert fails the task; Flink
  * restarts it from the last checkpoint and the block is written again.
  */
 public final class ClickHouseSink<T> implements Sink<T> {
@@ -34,6 +36,7 @@ public final class ClickHouseSink<T> implements Sink<T> {
     private final ClickHouseDatabase database;
     private final Table<T> table;
     private final int blockRows;
+    private static final long MAX_BLOCK_AGE_MS = 1_000;
 
     private ClickHouseSink(String tableName, ClickHouseDatabase database, Table<T> table, int blockRows) {
         this.tableName = tableName;
@@ -55,14 +58,27 @@ public final class ClickHouseSink<T> implements Sink<T> {
 
     @Override
     public SinkWriter<T> createWriter(WriterInitContext context) {
-        return new Writer();
+        return new Writer(context.getProcessingTimeService());
     }
 
     private final class Writer implements SinkWriter<T> {
         private final List<T> block = new ArrayList<>();
+        private final ProcessingTimeService time;
+        private boolean flushDue;
+
+        Writer(ProcessingTimeService time) {
+            this.time = time;
+        }
 
         @Override
         public void write(T row, Context context) throws IOException {
+            if (block.isEmpty() && !flushDue) {
+                flushDue = true;
+                time.registerTimer(time.getCurrentProcessingTime() + MAX_BLOCK_AGE_MS, now -> {
+                    flushDue = false;
+                    flush(false);
+                });
+            }
             block.add(row);
             if (block.size() >= blockRows) {
                 flush(false);
