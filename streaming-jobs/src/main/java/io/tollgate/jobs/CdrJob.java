@@ -9,9 +9,17 @@ public final class CdrJob {
 
     public static void main(String[] args) throws Exception {
         CdrJobOptions options = CdrJobOptions.parse(args);
+        environment(options, options.settings()).execute(options.name());
+    }
+
+    /**
+     * The pipeline on the environment this program runs in: the cluster a submitted jar runs on, else a MiniCluster
+     * in this process; checkpoints and restarts as {@link CdrJobOptions#flinkConfiguration()} says.
+     */
+    public static StreamExecutionEnvironment environment(CdrJobOptions options, CdrPipeline.Settings settings) {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
                 options.flinkConfiguration());
-        CdrPipeline.build(env, options.settings());
-        env.execute(options.name());
+        CdrPipeline.build(env, settings);
+        return env;
     }
 }

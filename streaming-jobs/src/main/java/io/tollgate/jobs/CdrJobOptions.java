@@ -19,20 +19,29 @@ import java.util.List;
  */
 public record CdrJobOptions(Path config, String name, boolean fromEarliest, Duration callTimeout, Duration grace,
                             Duration closedRetention, int blockRows, String checkpoints,
-                            Duration checkpointInterval) {
+                            Duration checkpointInterval, String topicPrefix, String clickhouseDatabase) {
 
     public static final String USAGE = "--config FILE [--name tollgate-cdr] [--from earliest|latest]"
-            + " [--call-timeout PT4H] [--grace PT10S] [--closed-retention PT1H] [--block-rows 20000]"
-            + " [--checkpoints file:///DIR] [--checkpoint-interval PT2S]";
+            + " [--call-timeout PT4H] [--grace PT10S] [--closed-retention PT2M] [--block-rows 20000]"
+            + " [--checkpoints file:///DIR] [--checkpoint-interval PT2S] [--topic-prefix PREFIX]"
+            + " [--clickhouse-database NAME]";
 
-    private static final List<String> KNOWN = List.of("config", "name", "from", "call-timeout", "grace",
-            "closed-retention", "block-rows", "checkpoints", "checkpoint-interval");
+    /** Every option of {@link #USAGE}, without its dashes. */
+    public static final List<String> KNOWN = List.of("config", "name", "from", "call-timeout", "grace",
+            "closed-retention", "block-rows", "checkpoints", "checkpoint-interval", "topic-prefix",
+            "clickhouse-database");
+
+    /** What ParameterTool holds for an option given without a value (its protected NO_VALUE_KEY). */
+    private static final String NO_VALUE = "__NO_VALUE_KEY";
 
     public static CdrJobOptions parse(String[] args) {
         ParameterTool p = ParameterTool.fromArgs(args);
-        for (String key : p.toMap().keySet()) {
-            if (!KNOWN.contains(key)) {
-                throw new IllegalArgumentException("unknown option --" + key + "; usage: " + USAGE);
+        for (var option : p.toMap().entrySet()) {
+            if (!KNOWN.contains(option.getKey())) {
+                throw new IllegalArgumentException("unknown option --" + option.getKey() + "; usage: " + USAGE);
+            }
+            if (NO_VALUE.equals(option.getValue())) {
+                throw new IllegalArgumentException("--" + option.getKey() + " needs a value; usage: " + USAGE);
             }
         }
         if (!p.has("config")) {
@@ -44,10 +53,24 @@ public record CdrJobOptions(Path config, String name, boolean fromEarliest, Dura
         }
         return new CdrJobOptions(Path.of(p.get("config")), p.get("name", "tollgate-cdr"), from.equals("earliest"),
                 duration(p, "call-timeout", "PT4H"), duration(p, "grace", "PT10S"),
-                duration(p, "closed-retention", "PT1H"), Integer.parseInt(p.get("block-rows", "20000")),
+                duration(p, "closed-retention", "PT2M"), positive(p, "block-rows", "20000"),
                 p.get("checkpoints", Path.of(System.getProperty("java.io.tmpdir"), "tollgate-checkpoints").toUri()
                         .toString()),
-                duration(p, "checkpoint-interval", "PT2S"));
+                duration(p, "checkpoint-interval", "PT2S"), p.get("topic-prefix", ""),
+                p.get("clickhouse-database"));
+    }
+
+    private static int positive(ParameterTool p, String key, String fallback) {
+        String text = p.get(key, fallback);
+        try {
+            int value = Integer.parseInt(text);
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--" + key + " must be a whole number above 0, got '" + text + "'");
     }
 
     private static Duration duration(ParameterTool p, String key, String fallback) {
@@ -60,11 +83,19 @@ public record CdrJobOptions(Path config, String name, boolean fromEarliest, Dura
         }
     }
 
-    /** The pipeline's settings, with the services and decks of the configuration file. */
+    /**
+     * The pipeline's settings, with the services and decks of the configuration file; {@code --topic-prefix} puts
+     * every topic behind a prefix and {@code --clickhouse-database} writes to another database of the same server,
+     * so that a test or a trial run meets nobody else's traffic.
+     */
     public CdrPipeline.Settings settings() throws Exception {
         TollgateConfig loaded = TollgateConfig.load(config);
+        ClickHouseDatabase clickhouse = ClickHouseDatabase.of(loaded.services().clickhouse());
+        if (clickhouseDatabase != null) {
+            clickhouse = new ClickHouseDatabase(clickhouse.url(), clickhouseDatabase, clickhouse.credentials());
+        }
         return new CdrPipeline.Settings(loaded.services().kafkaBootstrap(), name,
-                CdrPipeline.PipelineTopics.STANDARD, ClickHouseDatabase.of(loaded.services().clickhouse()), DeckCatalog.of(loaded, loaded.fxRates()),
+                CdrPipeline.PipelineTopics.prefixed(topicPrefix), clickhouse, DeckCatalog.of(loaded, loaded.fxRates()),
                 callTimeout, grace, closedRetention, blockRows, fromEarliest, CdrPipeline.Quality.DEFAULT);
     }
 

@@ -95,6 +95,9 @@ public final class CdrPipeline {
 
     /** Adds the pipeline to {@code env}; returns the rated CDRs for further use (vendor quality, tests). */
     public static DataStream<RatedCdr> build(StreamExecutionEnvironment env, Settings s) {
+        // every record here is an immutable Java record, so chained operators may share it instead of Flink
+        // deep-copying each rated CDR for each of its four consumers
+        env.getConfig().enableObjectReuse();
         KafkaSource<EventRecord> events = KafkaSource.<EventRecord>builder()
                 .setBootstrapServers(s.bootstrap())
                 .setTopics(s.topics().callEvents())

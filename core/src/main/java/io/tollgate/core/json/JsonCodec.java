@@ -19,6 +19,7 @@ import io.tollgate.core.instructions.Instruction;
 import io.tollgate.core.quality.VendorQuality;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -46,6 +47,8 @@ public final class JsonCodec<T> {
     private final int version;
     private final ObjectWriter writer;
     private final ObjectReader reader;
+    /** {@code {"v":N}, the start of every encoded value. */
+    private final byte[] versionPrefix;
 
     private JsonCodec(Class<T> type, int version) {
         this.typeName = type.getSimpleName();
@@ -53,6 +56,7 @@ public final class JsonCodec<T> {
         // Bound to the declared type, so that an Instruction is written with its kind whatever record it is.
         this.writer = MAPPER.writerFor(type);
         this.reader = MAPPER.readerFor(type);
+        this.versionPrefix = ("{\"" + VERSION_FIELD + "\":" + version).getBytes(StandardCharsets.UTF_8);
     }
 
     /** The simple name of the type, as used in error messages. */
@@ -67,22 +71,22 @@ public final class JsonCodec<T> {
 
     public byte[] encode(T value) {
         Objects.requireNonNull(value, () -> "cannot encode a null " + typeName);
-        try (TokenBuffer fields = new TokenBuffer(MAPPER, false);
-                ByteArrayBuilder out = new ByteArrayBuilder()) {
-            writer.writeValue(fields, value);
-            try (JsonParser in = fields.asParser(); JsonGenerator json = MAPPER.createGenerator(out)) {
-                in.nextToken();
-                json.writeStartObject();
-                json.writeNumberField(VERSION_FIELD, version);
-                while (in.nextToken() == JsonToken.FIELD_NAME) {
-                    json.copyCurrentStructure(in);
-                }
-                json.writeEndObject();
-            }
-            return out.toByteArray();
+        byte[] fields;
+        try {
+            fields = writer.writeValueAsBytes(value);
         } catch (IOException | RuntimeException e) {
             throw new CodecException(typeName, "cannot encode " + typeName + ": " + reason(e), e);
         }
+        // the version goes first: splicing it into the object as written costs a copy, not a second serialization
+        boolean empty = fields.length == 2;
+        byte[] json = new byte[versionPrefix.length + fields.length - (empty ? 1 : 0)];
+        System.arraycopy(versionPrefix, 0, json, 0, versionPrefix.length);
+        int at = versionPrefix.length;
+        if (!empty) {
+            json[at++] = ',';
+        }
+        System.arraycopy(fields, 1, json, at, fields.length - 1);
+        return json;
     }
 
     /** Decodes one value, or throws a {@link CodecException} whose message says why it was refused. */

@@ -100,6 +100,14 @@ public final class LocalStack {
         }
     }
 
+    /**
+     * The pid infra/stack recorded for one of its processes ({@code kafka-1}, {@code clickhouse},
+     * {@code flink-taskmanager-2}, ...), for a test that kills it on purpose.
+     */
+    public static long pid(String name) {
+        return pid(stateDir().resolve("run"), name);
+    }
+
     /** Runs {@code infra/stack} with {@code args} and waits for it; fails with its output if it fails. */
     public static void stack(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(checkout().resolve("infra/stack").toString()));

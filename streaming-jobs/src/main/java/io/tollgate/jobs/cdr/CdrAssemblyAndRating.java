@@ -39,7 +39,9 @@ import java.util.List;
  * is kept for {@code closedRetention}: a repeat is dropped as a duplicate, any other event goes to the dead-letter.
  *
  * <p>Timers run on processing time: a call's lifetime is measured as it happens, and a replay from Kafka reaches
- * each END long before any timeout.
+ * each END long before any timeout. A timer found overdue by more than the grace (it fell due while the job was
+ * down) is re-armed for one grace instead of closing the call, since the replay after the restore brings the events
+ * it was waiting for.
  */
 public final class CdrAssemblyAndRating
         extends KeyedBroadcastProcessFunction<String, EventRecord, DeckActivation, RatedCdr> {
@@ -88,6 +90,7 @@ public final class CdrAssemblyAndRating
         closedCalls.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMillis(closedRetentionMs))
                 .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
                 .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
+                .cleanupIncrementally(2, false)
                 .build());
         closed = getRuntimeContext().getState(closedCalls);
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicateCallEvents");
@@ -154,6 +157,16 @@ public final class CdrAssemblyAndRating
         }
         boolean ended = all.stream().anyMatch(e -> e.type() == CallEvent.Type.END);
         Long due = deadline.value();
+        long now = ctx.timerService().currentProcessingTime();
+        if (now - timestamp > graceMs) {
+            // due while the job was down: the replay from the last checkpoint may still bring the missing events
+            long again = now + graceMs;
+            if (due != null && timestamp >= due) {
+                deadline.update(again);
+            }
+            ctx.timerService().registerProcessingTimeTimer(again);
+            return;
+        }
         if (ended) {
             close(all, false, timestamp, ctx, out);
         } else if (due != null && timestamp >= due) {

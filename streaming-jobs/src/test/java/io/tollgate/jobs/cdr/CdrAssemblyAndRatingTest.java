@@ -128,6 +128,39 @@ class CdrAssemblyAndRatingTest {
     }
 
     @Test
+    void aGraceTimerOverdueAfterAnOutageWaitsForTheReplayInsteadOfClosing() throws Exception {
+        List<CallEvent> events = new ArrayList<>(CallScripts.failoverThenAnswer("c1", 60_000));
+        CallEvent answer = events.remove(5);
+        send(events);
+        OperatorSubtaskState snapshot = harness.snapshot(1, 1);
+        harness.close();
+
+        // restored a minute later: the grace timer is long overdue, and the replay has not brought the ANSWER yet
+        harness = restored(snapshot, 61_000);
+        assertThat(harness.extractOutputValues()).isEmpty();
+        send(List.of(answer));
+
+        assertThat(cdrs()).singleElement().satisfies(cdr -> {
+            assertThat(cdr.flags()).isEmpty();
+            assertThat(cdr.disposition()).isEqualTo(Disposition.ANSWERED);
+        });
+        assertThat(refused()).isEmpty();
+    }
+
+    private KeyedBroadcastOperatorTestHarness<String, EventRecord, DeckActivation, RatedCdr> restored(
+            OperatorSubtaskState snapshot, long at) throws Exception {
+        var operator = new CoBroadcastWithKeyedOperator<>(function(), List.of(CdrPricing.ACTIVATIONS));
+        var restored = new KeyedBroadcastOperatorTestHarness<>(operator, EventRecord::callId, Types.STRING, 1, 1, 0);
+        restored.setup();
+        restored.initializeState(snapshot);
+        restored.open();
+        // the clock moves on as the restored operator starts: overdue timers fire now
+        restored.setProcessingTime(at);
+        restored.setStateTtlProcessingTime(at);
+        return restored;
+    }
+
+    @Test
     void aCallWhoseEndNeverComesClosesAfterTheTimeoutFlagged() throws Exception {
         send(CallScripts.failoverThenAnswer("c1", 60_000).subList(0, 6));
 
@@ -197,12 +230,7 @@ class CdrAssemblyAndRatingTest {
                 CallScripts.T0.minusSeconds(60), CallScripts.T0.minusSeconds(60)), 0);
         OperatorSubtaskState snapshot = harness.snapshot(1, 1);
 
-        var operator = new CoBroadcastWithKeyedOperator<>(function(), List.of(CdrPricing.ACTIVATIONS));
-        try (var restored = new KeyedBroadcastOperatorTestHarness<>(operator, EventRecord::callId, Types.STRING,
-                1, 1, 0)) {
-            restored.setup();
-            restored.initializeState(snapshot);
-            restored.open();
+        try (var restored = restored(snapshot, 1_000)) {
             for (CallEvent e : CallScripts.failoverThenAnswer("after-restart", 60_000)) {
                 restored.processElement(CallScripts.record(e, 0), 0);
             }

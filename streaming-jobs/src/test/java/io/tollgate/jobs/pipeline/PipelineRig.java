@@ -75,23 +75,32 @@ public final class PipelineRig implements AutoCloseable {
 
     /** Keys of the committed records of {@code topic} (read_committed): every one, repeats included. */
     public List<String> committedKeys(String topic, int expected, Duration patience) {
+        return committed(topic, expected, patience).stream().map(Map.Entry::getKey).toList();
+    }
+
+    /**
+     * Key and value of each committed record of {@code topic} (read_committed), in order: read until {@code expected}
+     * came and three polls in a row brought nothing more, or {@code patience} ran out.
+     */
+    public List<Map.Entry<String, String>> committed(String topic, int expected, Duration patience) {
         Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, runId + "-check-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<String> keys = new java.util.ArrayList<>();
+        List<Map.Entry<String, String>> records = new java.util.ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + patience.toNanos();
             int quietPolls = 0;
-            while (System.nanoTime() < deadline && (keys.size() < expected || quietPolls < 3)) {
-                var records = consumer.poll(Duration.ofMillis(500));
-                records.forEach(r -> keys.add(new String(r.key(), StandardCharsets.UTF_8)));
-                quietPolls = records.isEmpty() ? quietPolls + 1 : 0;
+            while (System.nanoTime() < deadline && (records.size() < expected || quietPolls < 3)) {
+                var polled = consumer.poll(Duration.ofMillis(500));
+                polled.forEach(r -> records.add(Map.entry(new String(r.key(), StandardCharsets.UTF_8),
+                        new String(r.value(), StandardCharsets.UTF_8))));
+                quietPolls = polled.isEmpty() ? quietPolls + 1 : 0;
             }
         }
-        return keys;
+        return records;
     }
 
     public static Set<String> distinct(List<String> keys) {
