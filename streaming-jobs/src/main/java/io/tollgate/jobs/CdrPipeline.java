@@ -150,12 +150,22 @@ public final class CdrPipeline {
         return rated;
     }
 
-    private static <T> KafkaSink<T> kafka(Settings s, String what, KafkaRecordSerializationSchema<T> records) {
+    /**
+     * What every exactly-once Kafka sink of the job sets. Records become visible only when a checkpoint commits
+     * their transaction, so waiting 50 ms to fill larger batches costs no latency and saves the per-batch work
+     * (LZ4 frame set-up showed in profiles with 5 ms).
+     */
+    public static Properties producerProperties() {
         Properties producer = new Properties();
         producer.setProperty("transaction.timeout.ms", Long.toString(TRANSACTION_TIMEOUT.toMillis()));
         producer.setProperty("compression.type", "lz4");
-        producer.setProperty("linger.ms", "5");
-        producer.setProperty("batch.size", "65536");
+        producer.setProperty("linger.ms", "50");
+        producer.setProperty("batch.size", Integer.toString(256 * 1024));
+        return producer;
+    }
+
+    private static <T> KafkaSink<T> kafka(Settings s, String what, KafkaRecordSerializationSchema<T> records) {
+        Properties producer = producerProperties();
         return KafkaSink.<T>builder()
                 .setBootstrapServers(s.bootstrap())
                 .setRecordSerializer(records)

@@ -58,6 +58,7 @@ public final class ClickHouseSink<T> implements Sink<T> {
 
     @Override
     public SinkWriter<T> createWriter(WriterInitContext context) {
+        JdbcDrivers.releaseWith(context.getUserCodeClassLoader());
         return new Writer(context.getProcessingTimeService());
     }
 

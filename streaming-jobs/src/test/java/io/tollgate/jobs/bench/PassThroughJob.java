@@ -1,5 +1,6 @@
 package io.tollgate.jobs.bench;
 
+import io.tollgate.jobs.CdrPipeline;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -45,11 +46,7 @@ final class PassThroughJob {
                     }
                 })
                 .build();
-        Properties producer = new Properties();
-        producer.setProperty("transaction.timeout.ms", "600000");
-        producer.setProperty("compression.type", "lz4");
-        producer.setProperty("linger.ms", "5");
-        producer.setProperty("batch.size", "65536");
+        Properties producer = CdrPipeline.producerProperties();
         KafkaSink<Raw> sink = KafkaSink.<Raw>builder()
                 .setBootstrapServers(bootstrap)
                 .setRecordSerializer((raw, context, timestamp) -> new ProducerRecord<>(to, raw.key(), raw.value()))
