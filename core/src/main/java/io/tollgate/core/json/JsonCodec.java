@@ -21,6 +21,7 @@ import io.tollgate.core.quality.VendorQuality;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -36,7 +37,7 @@ public final class JsonCodec<T> {
     private static final String VERSION_FIELD = "v";
     private static final Pattern CONFIG_ADVICE = Pattern.compile(" \\((set|enable|disable) [A-Za-z.]*Feature[^)]*\\)");
 
-    public static final JsonCodec<CallEvent> CALL_EVENT = new JsonCodec<>(CallEvent.class, 1);
+    public static final JsonCodec<CallEvent> CALL_EVENT = new JsonCodec<>(CallEvent.class, 1, CallEventReader::read);
     public static final JsonCodec<Cdr> CDR = new JsonCodec<>(Cdr.class, 1);
     public static final JsonCodec<RatedCdr> RATED_CDR = new JsonCodec<>(RatedCdr.class, 1);
     public static final JsonCodec<FraudAlert> FRAUD_ALERT = new JsonCodec<>(FraudAlert.class, 1);
@@ -47,10 +48,17 @@ public final class JsonCodec<T> {
     private final int version;
     private final ObjectWriter writer;
     private final ObjectReader reader;
+    private final Function<byte[], T> fastPath;
     /** {@code {"v":N}, the start of every encoded value. */
     private final byte[] versionPrefix;
 
     private JsonCodec(Class<T> type, int version) {
+        this(type, version, json -> null);
+    }
+
+    /** @param fastPath reads what it can of the common case, returning null to leave a value to data binding */
+    private JsonCodec(Class<T> type, int version, Function<byte[], T> fastPath) {
+        this.fastPath = fastPath;
         this.typeName = type.getSimpleName();
         this.version = version;
         // Bound to the declared type, so that an Instruction is written with its kind whatever record it is.
@@ -93,6 +101,10 @@ public final class JsonCodec<T> {
     public T decode(byte[] json) {
         if (json == null || json.length == 0) {
             throw new CodecException(typeName, "cannot decode " + typeName + ": the value is empty");
+        }
+        T fast = fastPath.apply(json);
+        if (fast != null) {
+            return fast;
         }
         int found = versionOf(json);
         if (found != version) {
