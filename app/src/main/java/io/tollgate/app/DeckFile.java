@@ -44,6 +44,15 @@ record DeckFile(DeckImport deck, String digest) {
         }
     }
 
+    /** The file's size in bytes, for a progress bar; 1 when it cannot be read (reading it says why). */
+    static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 1;
+        }
+    }
+
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");

@@ -90,11 +90,11 @@ final class DeckImportCommand implements Callable<Integer> {
         ColumnMapping mapping = mapping();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Instant activeFrom = effective == null ? now : Options.time("--effective", effective);
-        String importer = importer();
+        String importer = Options.user(by, "imports the deck");
         PrintWriter out = spec.commandLine().getOut();
         DeckFile read;
         try (ProgressBar progress = ProgressBar.onTerminal(spec.commandLine().getErr())) {
-            progress.stage("reading " + file.getFileName(), size());
+            progress.stage("reading " + file.getFileName(), DeckFile.size(file));
             long readStart = System.nanoTime();
             read = DeckFile.read(file, mapping, quarantine ? RateDeckCsv.BadRows.QUARANTINE : RateDeckCsv.BadRows.REFUSE,
                     progress::done);
@@ -189,22 +189,6 @@ final class DeckImportCommand implements Callable<Integer> {
             return ColumnMapping.parse(map);
         } catch (IllegalArgumentException e) {
             throw Options.bad("--map", e.getMessage());
-        }
-    }
-
-    private String importer() throws BadInputException {
-        String name = by != null ? by : System.getProperty("user.name", "");
-        if (name.isBlank()) {
-            throw Options.bad("--by", "no OS user name is known; say who imports the deck with --by NAME");
-        }
-        return name.strip();
-    }
-
-    private long size() {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return 1; // the read reports the file's problem
         }
     }
 

@@ -29,6 +29,15 @@ final class Options {
         }
     }
 
+    /** Who does it: {@code by}, else the OS user; refused when neither names anyone. */
+    static String user(String by, String doing) throws BadInputException {
+        String name = by != null ? by : System.getProperty("user.name", "");
+        if (name.isBlank()) {
+            throw bad("--by", "no OS user name is known; say who " + doing + " with --by NAME");
+        }
+        return name.strip();
+    }
+
     /** A plain non-negative decimal. */
     static BigDecimal amount(String option, String text) throws BadInputException {
         try {

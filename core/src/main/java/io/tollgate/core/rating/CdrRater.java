@@ -81,14 +81,15 @@ public final class CdrRater {
         return RatedCdr.rated(cdr, vendor, revenueLeg, costLeg, fxRate.get());
     }
 
-    private static Charge charge(Cdr cdr, PricedDeck deck) {
+    /** One leg's charge with {@code deck}; also what {@link Rerating} re-prices a stored leg with. */
+    static Charge charge(Cdr cdr, PricedDeck deck) {
         if (cdr.bNumber() == null || cdr.bNumber().isEmpty()) {
             return Charge.unrated(Charge.Unrated.BAD_NUMBER);
         }
         return Rater.rate(deck.deck(), cdr.bNumber(), cdr.setup(), cdr.durationS());
     }
 
-    private static RatedLeg leg(PricedDeck deck, Charge charge) {
+    static RatedLeg leg(PricedDeck deck, Charge charge) {
         return new RatedLeg(deck.deckId(), deck.version(), deck.currency(), charge.row().prefix(), charge.row().rate(),
                 charge.billedSeconds(), charge.cost());
     }
