@@ -22,8 +22,8 @@ public record CdrJobOptions(Path config, String name, boolean fromEarliest, Dura
                             Duration checkpointInterval, String topicPrefix, String clickhouseDatabase) {
 
     public static final String USAGE = "--config FILE [--name tollgate-cdr] [--from earliest|latest]"
-            + " [--call-timeout PT4H] [--grace PT10S] [--closed-retention PT2M] [--block-rows 20000]"
-            + " [--checkpoints file:///DIR] [--checkpoint-interval PT2S] [--topic-prefix PREFIX]"
+            + " [--call-timeout PT4H] [--grace PT10S] [--closed-retention PT30S] [--block-rows 20000]"
+            + " [--checkpoints file:///DIR] [--checkpoint-interval PT5S] [--topic-prefix PREFIX]"
             + " [--clickhouse-database NAME]";
 
     /** Every option of {@link #USAGE}, without its dashes. */
@@ -53,10 +53,10 @@ public record CdrJobOptions(Path config, String name, boolean fromEarliest, Dura
         }
         return new CdrJobOptions(Path.of(p.get("config")), p.get("name", "tollgate-cdr"), from.equals("earliest"),
                 duration(p, "call-timeout", "PT4H"), duration(p, "grace", "PT10S"),
-                duration(p, "closed-retention", "PT2M"), positive(p, "block-rows", "20000"),
+                duration(p, "closed-retention", "PT30S"), positive(p, "block-rows", "20000"),
                 p.get("checkpoints", Path.of(System.getProperty("java.io.tmpdir"), "tollgate-checkpoints").toUri()
                         .toString()),
-                duration(p, "checkpoint-interval", "PT2S"), p.get("topic-prefix", ""),
+                duration(p, "checkpoint-interval", "PT5S"), p.get("topic-prefix", ""),
                 p.get("clickhouse-database"));
     }
 

@@ -45,7 +45,8 @@ import java.util.stream.Stream;
  * [--phases throughput,latency,state]}.
  */
 public final class PipelineBench {
-    private static final Duration CHECKPOINTS = Duration.ofSeconds(2);
+    /** The job's default ({@code CdrJobOptions}). */
+    private static final Duration CHECKPOINTS = Duration.ofSeconds(5);
 
     private final Map<String, String> args;
     private final Path work;
