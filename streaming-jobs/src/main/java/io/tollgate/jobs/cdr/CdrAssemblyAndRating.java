@@ -40,13 +40,15 @@ import java.util.List;
  *
  * <p>Timers run on processing time: a call's lifetime is measured as it happens, and a replay from Kafka reaches
  * each END long before any timeout. A timer found overdue by more than the grace (it fell due while the job was
- * down) is re-armed for one grace instead of closing the call, since the replay after the restore brings the events
- * it was waiting for.
+ * down) is re-armed for a minute (or the grace, if longer) instead of closing the call, since the replay after the
+ * restore brings the events it was waiting for.
  */
 public final class CdrAssemblyAndRating
         extends KeyedBroadcastProcessFunction<String, EventRecord, DeckActivation, RatedCdr> {
     public static final OutputTag<DeadLetter> REFUSED = new OutputTag<>("refused-call-events") { };
     static final String REFUSED_BY = "cdr-assembly";
+    /** How long a timer found overdue after a restore waits again: longer than a replay after a recovery takes. */
+    static final long RESTORE_GRACE_MS = Duration.ofMinutes(1).toMillis();
 
     /** What is kept of a closed call: when it closed and which sequence numbers it was made of (the last bit: any above 62). */
     public record ClosedCall(long closedAtMs, long seen) {
@@ -159,8 +161,9 @@ public final class CdrAssemblyAndRating
         Long due = deadline.value();
         long now = ctx.timerService().currentProcessingTime();
         if (now - timestamp > graceMs) {
-            // due while the job was down: the replay from the last checkpoint may still bring the missing events
-            long again = now + graceMs;
+            // due while the job was down: the replay from the last checkpoint may still bring the missing events,
+            // and a restored task can start a while before its sources deliver again
+            long again = now + Math.max(graceMs, RESTORE_GRACE_MS);
             if (due != null && timestamp >= due) {
                 deadline.update(again);
             }
