@@ -4,7 +4,6 @@ import io.tollgate.core.csv.BadInputException;
 import io.tollgate.core.csv.CsvInput;
 import io.tollgate.core.csv.CsvOutput;
 import io.tollgate.core.csv.CsvRecord;
-import io.tollgate.core.csv.Fields;
 import io.tollgate.core.csv.InputProblem;
 import io.tollgate.core.money.Rounding;
 import io.tollgate.core.numbers.InvalidNumberException;
@@ -21,8 +20,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -80,9 +77,9 @@ final class RateCommand implements Callable<Integer> {
             for (CsvRecord r = in.next(); r != null; r = in.next()) {
                 int before = problems.size();
                 problems.addAll(r.shapeProblems());
-                String callId = required(r, "call_id", problems);
-                Instant start = start(r, problems);
-                BigDecimal duration = duration(r, problems);
+                String callId = r.required("call_id", problems);
+                Instant start = r.time("start", problems);
+                BigDecimal duration = r.seconds("duration_s", problems);
                 if (problems.size() > before) {
                     continue;
                 }
@@ -118,43 +115,5 @@ final class RateCommand implements Callable<Integer> {
             throw Options.bad("--decimals", decimals + " is out of range 0.." + Rounding.MAX_DECIMALS);
         }
         return new Rounding(decimals, mode);
-    }
-
-    private static String required(CsvRecord r, String field, List<InputProblem> problems) {
-        String value = r.get(field);
-        if (value.isEmpty()) {
-            problems.add(r.problem(field, "is required"));
-        }
-        return value;
-    }
-
-    private static Instant start(CsvRecord r, List<InputProblem> problems) {
-        String text = required(r, "start", problems);
-        if (text.isEmpty()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            problems.add(r.problem("start", "'" + text + "' is not an ISO-8601 time with offset, like 2026-01-01T12:00:00Z"));
-            return null;
-        }
-    }
-
-    private static BigDecimal duration(CsvRecord r, List<InputProblem> problems) {
-        String text = required(r, "duration_s", problems);
-        if (text.isEmpty()) {
-            return null;
-        }
-        try {
-            BigDecimal d = Fields.decimal(text);
-            if (d.signum() >= 0) {
-                return d;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add(r.problem("duration_s", "'" + text + "' is not a number of seconds >= 0"));
-        return null;
     }
 }

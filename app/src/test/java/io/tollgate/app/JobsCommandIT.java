@@ -49,7 +49,7 @@ class JobsCommandIT {
                 jobId = submitted.group(1);
                 assertThat(submit.out()).contains("uploading ", "-job.jar", "(" + run + ")",
                         "reads call events from " + run + ".tollgate.call-events",
-                        "checkpoints every 2s to file:", "tollgate jobs cancel " + jobId);
+                        "checkpoints every 5s to file:", "tollgate jobs cancel " + jobId);
                 // the cluster knows it by the id printed, under its name
                 assertThat(cluster.job(jobId).path("name").asText()).isEqualTo(run);
 

@@ -1,5 +1,9 @@
 package io.tollgate.core.csv;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -54,6 +58,57 @@ public final class CsvRecord {
     /** The row as read, for dead-letter and quarantine files. */
     public String[] values() {
         return values.clone();
+    }
+
+    /** The value of {@code field}; when it is empty, a problem is added to {@code problems}. */
+    public String required(String field, List<InputProblem> problems) {
+        String value = get(field);
+        if (value.isEmpty()) {
+            problems.add(problem(field, "is required"));
+        }
+        return value;
+    }
+
+    /** The required ISO-8601 time with an offset or Z in {@code field}; null (and a problem added) otherwise. */
+    public Instant time(String field, List<InputProblem> problems) {
+        String text = required(field, problems);
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            problems.add(problem(field, "'" + text + "' is not an ISO-8601 time with offset, like 2026-01-01T12:00:00Z"));
+            return null;
+        }
+    }
+
+    /** The required number of seconds >= 0 (a fraction allowed) in {@code field}; null (and a problem added) otherwise. */
+    public BigDecimal seconds(String field, List<InputProblem> problems) {
+        BigDecimal value = number(field, "a number of seconds >= 0", problems);
+        return value == null || value.signum() >= 0 ? value : refused(field, "a number of seconds >= 0", problems);
+    }
+
+    /** The required decimal in {@code field}; null (and a problem added) otherwise. */
+    public BigDecimal decimal(String field, List<InputProblem> problems) {
+        return number(field, "a number", problems);
+    }
+
+    private BigDecimal number(String field, String expected, List<InputProblem> problems) {
+        String text = required(field, problems);
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return Fields.decimal(text);
+        } catch (NumberFormatException e) {
+            return refused(field, expected, problems);
+        }
+    }
+
+    private BigDecimal refused(String field, String expected, List<InputProblem> problems) {
+        problems.add(problem(field, "'" + get(field) + "' is not " + expected));
+        return null;
     }
 
     /** A problem with {@code field} of this row. */
