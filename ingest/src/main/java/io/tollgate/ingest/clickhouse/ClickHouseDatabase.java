@@ -4,7 +4,7 @@ import io.tollgate.ingest.config.ServiceAddresses;
 
 import java.io.Serializable;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Properties;
 
@@ -13,6 +13,7 @@ import java.util.Properties;
  * Flink sink can carry it to the TaskManagers; the password is only in {@link #credentials}, never in toString.
  */
 public record ClickHouseDatabase(String url, String database, Properties credentials) implements Serializable {
+    private static final Driver DRIVER = new com.clickhouse.jdbc.Driver();
 
     public ClickHouseDatabase {
         Properties copy = new Properties();
@@ -33,7 +34,20 @@ public record ClickHouseDatabase(String url, String database, Properties credent
         properties.putAll(credentials);
         properties.setProperty("beta.row_binary_for_simple_insert", "true");
         String server = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        return DriverManager.getConnection(server + "/" + database, properties);
+        return open(server + "/" + database, properties);
+    }
+
+    /**
+     * A connection through the ClickHouse driver itself, not the JDK's DriverManager: inside a Flink job the
+     * driver's registration there is undone when the job's class loader is released (to free its classes), and a
+     * task restarted on the same loader would then find "no suitable driver".
+     */
+    static Connection open(String jdbcUrl, Properties properties) throws SQLException {
+        Connection connection = DRIVER.connect(jdbcUrl, properties);
+        if (connection == null) {
+            throw new SQLException("not a ClickHouse JDBC URL: " + jdbcUrl);
+        }
+        return connection;
     }
 
     @Override

@@ -6,7 +6,6 @@ import io.tollgate.core.rating.Increments;
 import io.tollgate.core.rating.RateRow;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -312,7 +311,7 @@ public final class DeckStore {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, properties);
+        return ClickHouseDatabase.open(url, properties);
     }
 
     private static ZonedDateTime utc(Instant t) {

@@ -11,7 +11,8 @@ import java.util.Collections;
  * Deregisters the JDBC drivers a job's class loader registered, when Flink releases that loader. The driver
  * registers itself with the JDK's DriverManager, which would otherwise hold the job's classes after it ends: on a
  * session cluster, every submission then leaks its classes until a TaskManager dies of metaspace exhaustion
- * (seen after a few dozen submissions and restarts with 256 MB).
+ * (seen after a few dozen submissions and restarts with 256 MB). Connections do not go through DriverManager
+ * ({@code ClickHouseDatabase.open}), so a task restarted on a loader already released still connects.
  */
 public final class JdbcDrivers {
     private static final String HOOK = "tollgate-jdbc-drivers";
