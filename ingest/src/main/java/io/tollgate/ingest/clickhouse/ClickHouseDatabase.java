@@ -13,7 +13,8 @@ import java.util.Properties;
  * Flink sink can carry it to the TaskManagers; the password is only in {@link #credentials}, never in toString.
  */
 public record ClickHouseDatabase(String url, String database, Properties credentials) implements Serializable {
-    private static final Driver DRIVER = new com.clickhouse.jdbc.Driver();
+    /** The driver DriverManager chose before (it picks v1 or v2 by the URL's properties; v2 by default). */
+    private static final Driver DRIVER = new com.clickhouse.jdbc.ClickHouseDriver();
 
     public ClickHouseDatabase {
         Properties copy = new Properties();
