@@ -6,6 +6,7 @@ import io.tollgate.core.money.Rounding;
 import io.tollgate.core.rating.DeckOwner;
 import io.tollgate.core.rating.RateDeck;
 import io.tollgate.core.rating.RateDeckCsv;
+import io.tollgate.ingest.clickhouse.ClickHouseDatabase;
 import io.tollgate.ingest.clickhouse.DeckStore;
 import io.tollgate.ingest.clickhouse.StoredVersion;
 import io.tollgate.ingest.config.DeckRef;
@@ -15,7 +16,6 @@ import io.tollgate.ingest.config.TollgateConfig;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.Supplier;
 
 /**
@@ -29,10 +29,8 @@ final class ConfiguredDecks implements Decks.Loader {
 
     ConfiguredDecks(ServiceAddresses.ClickHouse clickhouse) {
         this.store = () -> {
-            Properties credentials = new Properties();
-            credentials.setProperty("user", clickhouse.user());
-            credentials.setProperty("password", clickhouse.password().isSet() ? clickhouse.password().reveal() : "");
-            return new DeckStore(clickhouse.url(), clickhouse.database(), credentials);
+            ClickHouseDatabase database = ClickHouseDatabase.of(clickhouse);
+            return new DeckStore(database.url(), database.database(), database.credentials());
         };
     }
 

@@ -13,6 +13,7 @@ import io.tollgate.ingest.clickhouse.StoredVersion;
 import io.tollgate.ingest.config.DeckRef;
 import io.tollgate.ingest.config.TollgateConfig;
 
+import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -103,7 +104,7 @@ public final class DeckCatalog implements Serializable {
         return new DeckStore(store.url(), store.database(), store.credentials());
     }
 
-    private static RateDeck read(Path file) throws BadInputException, java.io.IOException {
+    private static RateDeck read(Path file) throws BadInputException, IOException {
         return RateDeckCsv.read(file, Rounding.DEFAULT, RateDeckCsv.BadRows.REFUSE).deck();
     }
 

@@ -91,10 +91,6 @@ public final class RatingDecks implements CdrRater.DeckBook {
         }
     }
 
-    public boolean applied(DeckActivation activation) {
-        return applied.contains(key(activation));
-    }
-
     static String key(DeckActivation activation) {
         return activation.subject() + ":" + activation.version();
     }
