@@ -1,5 +1,6 @@
 package io.tollgate.app;
 
+import io.tollgate.ingest.clickhouse.ClickHouseDatabase;
 import io.tollgate.ingest.clickhouse.DeckStore;
 import picocli.CommandLine.Option;
 
@@ -31,6 +32,10 @@ final class ClickHouseAddress {
         props.setProperty("user", user);
         props.setProperty("password", System.getenv().getOrDefault("TOLLGATE_CLICKHOUSE_PASSWORD", ""));
         return props;
+    }
+
+    ClickHouseDatabase clickHouse() {
+        return new ClickHouseDatabase(url, database, credentials());
     }
 
     DeckStore deckStore() {

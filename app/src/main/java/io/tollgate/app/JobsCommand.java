@@ -1,9 +1,10 @@
 package io.tollgate.app;
 
 import io.tollgate.ingest.config.TollgateConfig;
-import io.tollgate.jobs.CdrJob;
+import io.tollgate.core.csv.BadInputException;
 import io.tollgate.jobs.CdrJobOptions;
-import io.tollgate.jobs.CdrPipeline;
+import io.tollgate.jobs.FraudJobOptions;
+import io.tollgate.jobs.JobOptions;
 import io.tollgate.jobs.cluster.FlinkRest;
 import org.apache.flink.core.execution.JobClient;
 import picocli.CommandLine.Command;
@@ -32,8 +33,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /** {@code tollgate jobs}: the streaming jobs, in this process or on a Flink cluster. */
 @Command(name = "jobs",
         mixinStandardHelpOptions = true,
-        description = {"Runs the CDR pipeline (call events -> CDRs -> rated CDRs on Kafka and in ClickHouse, vendor"
-                + " quality) in this process, or submits it to a Flink cluster, and lists and cancels the cluster's jobs."},
+        description = {"Runs a streaming job in this process, or submits it to a Flink cluster, and lists and cancels"
+                + " the cluster's jobs. --job cdr (the default): call events -> CDRs -> rated CDRs on Kafka and in"
+                + " ClickHouse, vendor quality. --job fraud: call events and rated CDRs -> fraud features -> rules ->"
+                + " alerts (Kafka, ClickHouse) and automatic blocks."},
         subcommands = {JobsCommand.Run.class, JobsCommand.Submit.class, JobsCommand.ListJobs.class,
             JobsCommand.Cancel.class})
 final class JobsCommand implements Runnable {
@@ -62,17 +65,33 @@ final class JobsCommand implements Runnable {
         }
     }
 
-    /** The arguments of CdrJob's main: --config with an absolute path, then the job options as given. */
+    /** --job, the same for run and submit. */
+    static final class JobOption {
+        @Option(names = "--job", paramLabel = "NAME", defaultValue = "cdr",
+                description = "which job: cdr or fraud (default: cdr)")
+        String name;
+
+        JobOptions.Kind kind() throws BadInputException {
+            for (JobOptions.Kind k : JobOptions.Kind.values()) {
+                if (k.label().equals(name)) {
+                    return k;
+                }
+            }
+            throw Options.bad("--job", "no job '" + name + "'; jobs: cdr, fraud");
+        }
+    }
+
+    /** The arguments of a job's main: --config with an absolute path, then the job options as given. */
     static List<String> programArgs(Path config, List<String> jobOptions) {
         List<String> args = new ArrayList<>(List.of("--config", config.toString()));
         args.addAll(jobOptions);
         return args;
     }
 
-    /** Parses what CdrJob's main will parse, so a mistake is reported here with exit code 2, not by the cluster. */
-    static CdrJobOptions parse(List<String> args) throws Exception {
+    /** Parses what the job's main will parse, so a mistake is reported here with exit code 2, not by the cluster. */
+    static JobOptions parse(JobOptions.Kind job, List<String> args) throws Exception {
         try {
-            return CdrJobOptions.parse(args.toArray(String[]::new));
+            return job.parse(args.toArray(String[]::new));
         } catch (IllegalArgumentException e) {
             throw Options.bad("job options", e.getMessage());
         }
@@ -83,17 +102,18 @@ final class JobsCommand implements Runnable {
                 + " services.flink.rest ($TOLLGATE_FLINK_REST) at yours", e);
     }
 
-    private static void describe(PrintWriter out, CdrJobOptions options, CdrPipeline.Settings settings) {
-        settings.describe().forEach(line -> out.println("  " + line));
+    private static void describe(PrintWriter out, JobOptions options, List<String> lines) {
+        lines.forEach(line -> out.println("  " + line));
         out.println("  checkpoints every " + options.checkpointInterval().toString().substring(2).toLowerCase()
                 + " to " + options.checkpoints());
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true,
-            customSynopsis = "tollgate jobs run [-hV] [--config=FILE] [JOB_OPTIONS...]",
-            description = {"Runs the CDR job in a Flink MiniCluster inside this process until Ctrl-C (or SIGTERM),"
+            customSynopsis = "tollgate jobs run [-hV] [--config=FILE] [--job=cdr|fraud] [JOB_OPTIONS...]",
+            description = {"Runs a job in a Flink MiniCluster inside this process until Ctrl-C (or SIGTERM),"
                     + " which cancels it cleanly. Prints what it reads and writes.",
-                "Job options (defaults shown): " + CdrJobOptions.USAGE,
+                "Job options of --job cdr (defaults shown): " + CdrJobOptions.USAGE,
+                "Job options of --job fraud: " + FraudJobOptions.USAGE,
                 "--name names the consumer group and the Kafka transactions: two pipelines on one Kafka need two"
                     + " names. Durations are ISO-8601; checkpoints default to $TMPDIR/tollgate-checkpoints."},
             exitCodeListHeading = "Exit codes:%n",
@@ -106,19 +126,21 @@ final class JobsCommand implements Runnable {
         @Mixin
         ConfigOption config;
 
+        @Mixin
+        JobOption which;
+
         @Unmatched
         List<String> jobOptions = new ArrayList<>();
 
         @Override
         public Integer call() throws Exception {
-            CdrJobOptions options = parse(programArgs(config.absolute(), jobOptions));
-            CdrPipeline.Settings settings = options.settings();
+            JobOptions options = parse(which.kind(), programArgs(config.absolute(), jobOptions));
             PrintWriter out = spec.commandLine().getOut();
             out.println("job " + options.name() + " in an embedded Flink MiniCluster (this process):");
-            describe(out, options, settings);
+            describe(out, options, options.describe());
             out.flush();
 
-            JobClient job = CdrJob.environment(options, settings).executeAsync(options.name());
+            JobClient job = options.environment().executeAsync(options.name());
             AtomicBoolean stopping = new AtomicBoolean();
             CountDownLatch ended = new CountDownLatch(1);
             Thread stop = new Thread(() -> {
@@ -161,10 +183,10 @@ final class JobsCommand implements Runnable {
     }
 
     @Command(name = "submit", mixinStandardHelpOptions = true,
-            customSynopsis = "tollgate jobs submit [-hV] [--config=FILE] [--jar=PATH] [--parallelism=N]"
-                    + " [JOB_OPTIONS...]",
+            customSynopsis = "tollgate jobs submit [-hV] [--config=FILE] [--job=cdr|fraud] [--jar=PATH]"
+                    + " [--parallelism=N] [JOB_OPTIONS...]",
             description = {"Uploads the job jar to the Flink cluster of services.flink.rest ($TOLLGATE_FLINK_REST)"
-                    + " and runs the CDR job there with the job options; prints the job id.",
+                    + " and runs the job there with the job options; prints the job id.",
                 "The configuration file is passed by its absolute path: the cluster's JobManager must be able to read"
                     + " it (and the decks it names). Without --checkpoints, checkpoints go to the cluster's"
                     + " execution.checkpointing.dir.",
@@ -178,6 +200,9 @@ final class JobsCommand implements Runnable {
 
         @Mixin
         ConfigOption config;
+
+        @Mixin
+        JobOption which;
 
         @Option(names = "--jar", paramLabel = "PATH",
                 description = "the job jar (default: streaming-jobs/target/tollgate-streaming-jobs-VERSION-job.jar of"
@@ -194,8 +219,9 @@ final class JobsCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             List<String> args = programArgs(config.absolute(), jobOptions);
-            CdrJobOptions options = parse(args);
-            CdrPipeline.Settings settings = options.settings();
+            JobOptions.Kind kind = which.kind();
+            JobOptions options = parse(kind, args);
+            List<String> lines = options.describe();
             if (parallelism != null && parallelism < 1) {
                 throw Options.bad("--parallelism", "must be at least 1, got " + parallelism);
             }
@@ -210,7 +236,7 @@ final class JobsCommand implements Runnable {
                     Optional<String> dir = clusterCheckpoints(cluster);
                     if (dir.isPresent()) {
                         args.addAll(List.of("--checkpoints", dir.get()));
-                        options = parse(args);
+                        options = parse(kind, args);
                     }
                 }
                 out.printf("uploading %s (%d MB) to %s%n", jobJar, Files.size(jobJar) >> 20, cluster.base());
@@ -218,13 +244,13 @@ final class JobsCommand implements Runnable {
                 String jarId = cluster.uploadJar(jobJar);
                 String jobId;
                 try {
-                    jobId = cluster.runJar(jarId, CdrJob.class.getName(), args, parallelism);
+                    jobId = cluster.runJar(jarId, kind.mainClass(), args, parallelism);
                 } finally {
                     cluster.deleteJar(jarId); // the running job keeps its own copy in the cluster's blob store
                 }
                 String state = cluster.job(jobId).path("state").asText();
                 out.println("submitted job " + jobId + " (" + options.name() + "), " + state + ":");
-                describe(out, options, settings);
+                describe(out, options, lines);
                 out.println("see it with `tollgate jobs list`, stop it with `tollgate jobs cancel " + jobId + "`");
             } catch (FlinkRest.Unreachable e) {
                 throw unreachable(e);

@@ -1,13 +1,9 @@
 package io.tollgate.jobs;
 
-import io.tollgate.ingest.clickhouse.ClickHouseDatabase;
 import io.tollgate.ingest.config.TollgateConfig;
 import io.tollgate.jobs.rating.DeckCatalog;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.configuration.StateBackendOptions;
-import org.apache.flink.util.ParameterTool;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +15,8 @@ import java.util.List;
  */
 public record CdrJobOptions(Path config, String name, boolean fromEarliest, Duration callTimeout, Duration grace,
                             Duration closedRetention, int blockRows, String checkpoints,
-                            Duration checkpointInterval, String topicPrefix, String clickhouseDatabase) {
+                            Duration checkpointInterval, String topicPrefix, String clickhouseDatabase)
+        implements JobOptions {
 
     public static final String USAGE = "--config FILE [--name tollgate-cdr] [--from earliest|latest]"
             + " [--call-timeout PT4H] [--grace PT10S] [--closed-retention PT30S] [--block-rows 20000]"
@@ -31,56 +28,13 @@ public record CdrJobOptions(Path config, String name, boolean fromEarliest, Dura
             "closed-retention", "block-rows", "checkpoints", "checkpoint-interval", "topic-prefix",
             "clickhouse-database");
 
-    /** What ParameterTool holds for an option given without a value (its protected NO_VALUE_KEY). */
-    private static final String NO_VALUE = "__NO_VALUE_KEY";
-
     public static CdrJobOptions parse(String[] args) {
-        ParameterTool p = ParameterTool.fromArgs(args);
-        for (var option : p.toMap().entrySet()) {
-            if (!KNOWN.contains(option.getKey())) {
-                throw new IllegalArgumentException("unknown option --" + option.getKey() + "; usage: " + USAGE);
-            }
-            if (NO_VALUE.equals(option.getValue())) {
-                throw new IllegalArgumentException("--" + option.getKey() + " needs a value; usage: " + USAGE);
-            }
-        }
-        if (!p.has("config")) {
-            throw new IllegalArgumentException("--config FILE is required; usage: " + USAGE);
-        }
-        String from = p.get("from", "earliest");
-        if (!from.equals("earliest") && !from.equals("latest")) {
-            throw new IllegalArgumentException("--from must be earliest or latest, got '" + from + "'");
-        }
-        return new CdrJobOptions(Path.of(p.get("config")), p.get("name", "tollgate-cdr"), from.equals("earliest"),
-                duration(p, "call-timeout", "PT4H"), duration(p, "grace", "PT10S"),
-                duration(p, "closed-retention", "PT30S"), positive(p, "block-rows", "20000"),
-                p.get("checkpoints", Path.of(System.getProperty("java.io.tmpdir"), "tollgate-checkpoints").toUri()
-                        .toString()),
-                duration(p, "checkpoint-interval", "PT5S"), p.get("topic-prefix", ""),
-                p.get("clickhouse-database"));
-    }
-
-    private static int positive(ParameterTool p, String key, String fallback) {
-        String text = p.get(key, fallback);
-        try {
-            int value = Integer.parseInt(text);
-            if (value > 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("--" + key + " must be a whole number above 0, got '" + text + "'");
-    }
-
-    private static Duration duration(ParameterTool p, String key, String fallback) {
-        String text = p.get(key, fallback);
-        try {
-            return Duration.parse(text);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--" + key + " must be an ISO-8601 duration like " + fallback
-                    + ", got '" + text + "'");
-        }
+        JobArgs p = JobArgs.parse(args, KNOWN, USAGE);
+        return new CdrJobOptions(p.config(), p.get("name", "tollgate-cdr"), p.fromEarliest(),
+                p.duration("call-timeout", "PT4H"), p.duration("grace", "PT10S"),
+                p.duration("closed-retention", "PT30S"), p.positive("block-rows", "20000"), p.checkpoints(),
+                p.duration("checkpoint-interval", "PT5S"), p.get("topic-prefix", ""),
+                p.get("clickhouse-database", null));
     }
 
     /**
@@ -90,28 +44,24 @@ public record CdrJobOptions(Path config, String name, boolean fromEarliest, Dura
      */
     public CdrPipeline.Settings settings() throws Exception {
         TollgateConfig loaded = TollgateConfig.load(config);
-        ClickHouseDatabase clickhouse = ClickHouseDatabase.of(loaded.services().clickhouse());
-        if (clickhouseDatabase != null) {
-            clickhouse = new ClickHouseDatabase(clickhouse.url(), clickhouseDatabase, clickhouse.credentials());
-        }
         return new CdrPipeline.Settings(loaded.services().kafkaBootstrap(), name,
-                CdrPipeline.PipelineTopics.prefixed(topicPrefix), clickhouse, DeckCatalog.of(loaded, loaded.fxRates()),
-                callTimeout, grace, closedRetention, blockRows, fromEarliest, CdrPipeline.Quality.DEFAULT);
+                CdrPipeline.PipelineTopics.prefixed(topicPrefix), JobArgs.clickhouse(loaded, clickhouseDatabase),
+                DeckCatalog.of(loaded, loaded.fxRates()), callTimeout, grace, closedRetention, blockRows,
+                fromEarliest, CdrPipeline.Quality.DEFAULT);
     }
 
-    /**
-     * Checkpoints to the filesystem (the in-memory default refuses state above 5 MB and then restarts forever),
-     * exactly once, and restarts that keep trying while a service is away.
-     */
+    @Override
+    public List<String> describe() throws Exception {
+        return settings().describe();
+    }
+
+    @Override
+    public StreamExecutionEnvironment environment() throws Exception {
+        return CdrJob.environment(this, settings());
+    }
+
+    /** Checkpoints and restarts as every job has them ({@link JobArgs#flinkConfiguration}). */
     public Configuration flinkConfiguration() {
-        Configuration conf = new Configuration();
-        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
-        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints);
-        conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF, Duration.ofSeconds(1));
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF, Duration.ofSeconds(10));
-        return conf;
+        return JobArgs.flinkConfiguration(checkpoints, checkpointInterval);
     }
 }

@@ -15,6 +15,7 @@ import io.tollgate.core.cdr.CallEvent;
 import io.tollgate.core.cdr.Cdr;
 import io.tollgate.core.cdr.RatedCdr;
 import io.tollgate.core.fraud.FraudAlert;
+import io.tollgate.core.fraud.FraudRuleSet;
 import io.tollgate.core.instructions.Instruction;
 import io.tollgate.core.quality.VendorQuality;
 
@@ -43,6 +44,7 @@ public final class JsonCodec<T> {
     public static final JsonCodec<FraudAlert> FRAUD_ALERT = new JsonCodec<>(FraudAlert.class, 1);
     public static final JsonCodec<Instruction> INSTRUCTION = new JsonCodec<>(Instruction.class, 1);
     public static final JsonCodec<VendorQuality> VENDOR_QUALITY = new JsonCodec<>(VendorQuality.class, 1);
+    public static final JsonCodec<FraudRuleSet> FRAUD_RULE_SET = new JsonCodec<>(FraudRuleSet.class, 1);
 
     private final String typeName;
     private final int version;

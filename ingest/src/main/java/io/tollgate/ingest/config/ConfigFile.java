@@ -3,6 +3,7 @@ package io.tollgate.ingest.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tollgate.core.csv.BadInputException;
 import io.tollgate.core.csv.InputProblem;
+import io.tollgate.core.fraud.FraudRuleSet;
 import io.tollgate.core.money.FxRates;
 
 import java.io.IOException;
@@ -39,8 +40,9 @@ final class ConfigFile {
         ServiceAddresses services = new ServicesReader(new EnvironmentOverrides(env), dir).read(top.get("services"));
         TopicSettings topics = new TopicsReader().read(top.get("topics"));
         FxRates fxRates = new FxRatesReader().read(top.get("fx_rates"));
+        FraudRuleSet fraud = new FraudReader(dir).read(top.get("fraud"));
         problems.throwIfAny();
-        return new TollgateConfig(file, customers, vendors, services, topics, fxRates);
+        return new TollgateConfig(file, customers, vendors, services, topics, fxRates, fraud);
     }
 
     /** Unknown top-level keys are typos, except the sections later issues own, which are left for them to read. */

@@ -76,6 +76,17 @@ final class ConfigNode {
         return true;
     }
 
+    /** The keys of a mapping whose keys are names (rule ids, customer ids); absent is none, a non-mapping reported. */
+    List<String> keys() {
+        List<String> keys = new ArrayList<>();
+        if (isPresent() && node.isObject()) {
+            node.fieldNames().forEachRemaining(keys::add);
+        } else if (isPresent()) {
+            problem("must be a mapping of key: value, got " + describe());
+        }
+        return keys;
+    }
+
     /** The items of a list; absent is an empty list, and required reports it. */
     List<ConfigNode> list(boolean required) {
         List<ConfigNode> items = new ArrayList<>();

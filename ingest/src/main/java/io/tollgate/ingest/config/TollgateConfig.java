@@ -1,10 +1,12 @@
 package io.tollgate.ingest.config;
 
+import io.tollgate.core.fraud.FraudRuleSet;
 import io.tollgate.core.money.FxRates;
 
 import io.tollgate.core.csv.BadInputException;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,23 +18,26 @@ import java.util.Optional;
  *
  * @param source the file it was read from
  * @param fxRates exchange rates for margins across currencies; none when the section is absent
+ * @param fraud the fraud rules and thresholds; the shipped ones when the section is absent
  */
 public record TollgateConfig(Path source, List<Customer> customers, List<Vendor> vendors, ServiceAddresses services,
-                             TopicSettings topics, FxRates fxRates) {
+                             TopicSettings topics, FxRates fxRates, FraudRuleSet fraud) {
 
     /** The sections read now. */
-    public static final List<String> SECTIONS = List.of("customers", "vendors", "services", "topics", "fx_rates");
+    public static final List<String> SECTIONS = List.of("customers", "vendors", "services", "topics", "fx_rates",
+            "fraud");
 
     /**
-     * Sections that later issues own (invoicing, fraud thresholds, console tokens): accepted and left unread until
+     * Sections that later issues own (invoicing, console tokens): accepted and left unread until
      * then, so one file can already hold them. Any other unknown top-level key is refused as a typo.
      */
-    public static final List<String> LATER_SECTIONS = List.of("invoices", "fraud", "console");
+    public static final List<String> LATER_SECTIONS = List.of("invoices", "console");
 
     public TollgateConfig {
         customers = List.copyOf(customers);
         vendors = List.copyOf(vendors);
         fxRates = fxRates == null ? FxRates.none() : fxRates;
+        fraud = fraud == null ? FraudRuleSet.shipped() : fraud;
     }
 
     /** Reads and checks {@code file}, with overrides from the process environment. */
@@ -43,6 +48,13 @@ public record TollgateConfig(Path source, List<Customer> customers, List<Vendor>
     /** Reads and checks {@code file}, with overrides from {@code env} ({@link EnvironmentOverrides}). */
     public static TollgateConfig load(Path file, Map<String, String> env) throws BadInputException {
         return ConfigFile.read(file, env);
+    }
+
+    /** Each customer's time zone, in which fraud rule schedules are read. */
+    public Map<String, ZoneId> customerZones() {
+        Map<String, ZoneId> zones = new java.util.HashMap<>();
+        customers.forEach(c -> zones.put(c.id(), c.timeZone()));
+        return zones;
     }
 
     public Optional<Customer> customer(String id) {

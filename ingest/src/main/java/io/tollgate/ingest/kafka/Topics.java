@@ -20,21 +20,29 @@ public final class Topics {
      */
     public static final String VENDOR_QUALITY = "tollgate.vendor-quality";
 
+    /**
+     * The fraud job's rules and thresholds ({@code FraudRuleSet}), under the one key {@link #FRAUD_RULE_SET_KEY}:
+     * compacted, so a job that starts reads the set in force, and one that runs takes a new one without restarting.
+     */
+    public static final String FRAUD_RULES = "tollgate.fraud-rules";
+    public static final String FRAUD_RULE_SET_KEY = "rule-set";
+
     public static final List<String> ALL = List.of(CALL_EVENTS, CDRS, RATED_CDRS, FRAUD_ALERTS, INSTRUCTIONS, DEAD_LETTER,
-            INSTRUCTION_ACKS, VENDOR_QUALITY);
+            INSTRUCTION_ACKS, VENDOR_QUALITY, FRAUD_RULES);
+    private static final List<String> COMPACTED = List.of(INSTRUCTIONS, FRAUD_RULES);
 
     private Topics() {
     }
 
     /**
-     * The layout of every topic for a cluster: call-keyed streams get {@code partitions}; instructions are few and
-     * must stay in order per subject, so they are compacted; the dead-letter is kept as long as the streams are, and
+     * The layout of every topic for a cluster: call-keyed streams get {@code partitions}; instructions and fraud rule
+     * sets are few and must stay in order per subject, so they are compacted; the dead-letter is kept as long as the streams are, and
      * so are the instruction acknowledgements: they are a history (which agent applied what, how late), not state, so
      * compaction would keep only the last agent's per subject.
      */
     public static List<TopicSpec> layout(int partitions, short replication, Duration retention) {
         return ALL.stream()
-                .map(name -> new TopicSpec(name, partitions, replication, retention, name.equals(INSTRUCTIONS)))
+                .map(name -> new TopicSpec(name, partitions, replication, retention, COMPACTED.contains(name)))
                 .toList();
     }
 }

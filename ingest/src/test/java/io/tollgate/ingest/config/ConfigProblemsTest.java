@@ -77,13 +77,12 @@ class ConfigProblemsTest {
     void unknownTopLevelSectionsAreRefusedButLaterIssuesSectionsAreLeftForThem() throws Exception {
         String later = ConfigFiles.VALID + """
                 invoices: {numbering: "INV-{yyyy}-{seq}"}
-                fraud: {irsf: {threshold: 10}}
                 console: {tokens: []}
                 """;
         assertThat(files.load(later).customers()).hasSize(1);
 
         assertThat(files.problems(ConfigFiles.VALID + "customer: {}\nservices: {kafak: {}}\n")).containsExactly(
-                "25: customer: unknown section (known: customers, vendors, services, topics, fx_rates; read by later releases: invoices, fraud, console)",
+                "25: customer: unknown section (known: customers, vendors, services, topics, fx_rates, fraud; read by later releases: invoices, console)",
                 "26: services.kafak: unknown key (known here: ari, clickhouse, flink, kafka)");
     }
 
@@ -173,7 +172,7 @@ class ConfigProblemsTest {
                 "address: Main Street 1"))).containsExactly(
                 "4: customers[0].address: must be a mapping of key: value, got 'Main Street 1'");
         assertThat(files.problems("- just\n- a list\n")).containsExactly(
-                "1: : must be a mapping of sections: customers, vendors, services, topics, fx_rates");
+                "1: : must be a mapping of sections: customers, vendors, services, topics, fx_rates, fraud");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.tollgate.ingest.kafka;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -18,15 +19,17 @@ class TopicsTest {
     void everyContractTopicIsLaidOutOnce() {
         assertThat(layout.keySet()).containsExactlyInAnyOrder("tollgate.call-events", "tollgate.cdrs",
                 "tollgate.rated-cdrs", "tollgate.fraud-alerts", "tollgate.instructions", "tollgate.dead-letter",
-                "tollgate.instruction-acks", "tollgate.vendor-quality");
+                "tollgate.instruction-acks", "tollgate.vendor-quality", "tollgate.fraud-rules");
         assertThat(Topics.ALL).doesNotHaveDuplicates().hasSameSizeAs(layout.keySet());
     }
 
     @Test
-    void onlyTheInstructionsAreCompacted() {
-        assertThat(layout.get(Topics.INSTRUCTIONS).configs()).containsEntry("cleanup.policy", "compact")
-                .doesNotContainKey("retention.ms");
-        layout.values().stream().filter(t -> !t.name().equals(Topics.INSTRUCTIONS)).forEach(t ->
+    void onlyTheInstructionsAndFraudRulesAreCompacted() {
+        List<String> compacted = List.of(Topics.INSTRUCTIONS, Topics.FRAUD_RULES);
+        compacted.forEach(name -> assertThat(layout.get(name).configs()).as(name)
+                .containsEntry("cleanup.policy", "compact")
+                .doesNotContainKey("retention.ms"));
+        layout.values().stream().filter(t -> !compacted.contains(t.name())).forEach(t ->
                 assertThat(t.configs()).as(t.name())
                         .containsEntry("cleanup.policy", "delete")
                         .containsEntry("retention.ms", Long.toString(Duration.ofHours(168).toMillis())));

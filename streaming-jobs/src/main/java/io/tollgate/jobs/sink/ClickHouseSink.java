@@ -1,8 +1,10 @@
 package io.tollgate.jobs.sink;
 
 import io.tollgate.core.cdr.RatedCdr;
+import io.tollgate.core.fraud.RaisedAlert;
 import io.tollgate.core.quality.VendorQuality;
 import io.tollgate.ingest.clickhouse.ClickHouseDatabase;
+import io.tollgate.ingest.clickhouse.FraudAlertTable;
 import io.tollgate.ingest.clickhouse.RatedCdrTable;
 import io.tollgate.ingest.clickhouse.VendorQualityTable;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
@@ -53,6 +55,12 @@ public final class ClickHouseSink<T> implements Sink<T> {
 
     public static ClickHouseSink<VendorQuality> vendorQuality(ClickHouseDatabase database, int blockRows) {
         return new ClickHouseSink<>("vendor_quality", database, (db, rows) -> new VendorQualityTable(db).insert(rows),
+                blockRows);
+    }
+
+    /** Fraud alerts; an alert's updates share its id, and the table keeps the latest. */
+    public static ClickHouseSink<RaisedAlert> fraudAlerts(ClickHouseDatabase database, int blockRows) {
+        return new ClickHouseSink<>("fraud_alerts", database, (db, rows) -> new FraudAlertTable(db).insert(rows),
                 blockRows);
     }
 

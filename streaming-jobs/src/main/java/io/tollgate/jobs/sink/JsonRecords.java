@@ -2,6 +2,8 @@ package io.tollgate.jobs.sink;
 
 import io.tollgate.core.cdr.Cdr;
 import io.tollgate.core.cdr.RatedCdr;
+import io.tollgate.core.fraud.RaisedAlert;
+import io.tollgate.core.instructions.Instruction;
 import io.tollgate.core.json.JsonCodec;
 import io.tollgate.core.quality.VendorQuality;
 import io.tollgate.ingest.deadletter.DeadLetter;
@@ -31,6 +33,18 @@ public final class JsonRecords {
     public static KafkaRecordSerializationSchema<VendorQuality> vendorQuality(String topic) {
         return (quality, context, timestamp) -> new ProducerRecord<>(topic, bytes(quality.key()),
                 JsonCodec.VENDOR_QUALITY.encode(quality));
+    }
+
+    /** Fraud alerts keyed by customer. */
+    public static KafkaRecordSerializationSchema<RaisedAlert> fraudAlerts(String topic) {
+        return (raised, context, timestamp) -> new ProducerRecord<>(topic, bytes(raised.alert().customer()),
+                JsonCodec.FRAUD_ALERT.encode(raised.alert()));
+    }
+
+    /** Instructions keyed by their subject, so that compaction keeps the latest per subject. */
+    public static <T extends Instruction> KafkaRecordSerializationSchema<T> instructions(String topic) {
+        return (instruction, context, timestamp) -> new ProducerRecord<>(topic, bytes(instruction.subject()),
+                JsonCodec.INSTRUCTION.encode(instruction));
     }
 
     /** Dead letters keyed by their source (a topic or a file), as {@code tollgate.dead-letter} is. */

@@ -1,0 +1,53 @@
+package io.tollgate.rules;
+
+import io.tollgate.core.fraud.Evidence;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A customer's traffic as a whole over the feature window ending at {@code windowEnd}, with its learned baseline.
+ *
+ * @param calls calls set up in the window
+ * @param endedCalls calls that ended in the window; {@code shortCalls} of them were unanswered or talked less than
+ *     the short-call length
+ * @param callsLastMinute calls set up in the last minute; {@code baselineCallsPerMinute} is the mean over the
+ *     trailing baseline window before it, which covers {@code baselineMinutes} minutes of history (0 when new)
+ * @param concurrent calls up now; {@code baselineConcurrent} the mean of the per-minute peaks over the baseline
+ * @param spendLastHour what the customer's rated calls of the last hour cost it, in {@code currency}
+ */
+public record CustomerWindow(String customer, Instant windowStart, Instant windowEnd, long calls, long answered,
+                             long endedCalls, long shortCalls, long callsLastMinute, double baselineCallsPerMinute,
+                             long concurrent, double baselineConcurrent, long baselineMinutes,
+                             BigDecimal spendLastHour, String currency, Instant firstEventTime,
+                             Instant lastEventTime, List<String> sampleCallIds) implements Observation {
+
+    @Override
+    public String subject() {
+        return customer;
+    }
+
+    @Override
+    public String blockPrefix() {
+        return null;
+    }
+
+    /** Short calls as a share of ended calls; 0 when none ended. */
+    public double shortShare() {
+        return endedCalls == 0 ? 0 : (double) shortCalls / endedCalls;
+    }
+
+    @Override
+    public Evidence evidence() {
+        return new Evidence(windowStart, windowEnd,
+                Map.of("calls", calls, "answered", answered, "endedCalls", endedCalls, "shortCalls", shortCalls,
+                        "callsLastMinute", callsLastMinute, "concurrent", concurrent,
+                        "baselineMinutes", baselineMinutes),
+                Map.of("spendLastHour", spendLastHour,
+                        "baselineCallsPerMinute", Rates.decimal(baselineCallsPerMinute),
+                        "baselineConcurrent", Rates.decimal(baselineConcurrent)),
+                sampleCallIds);
+    }
+}
