@@ -81,9 +81,14 @@ final class LoadtestCommand implements Callable<Integer> {
     String mix;
 
     @Option(names = "--scenario", paramLabel = "NAME",
-            description = "switch on a fraud scenario 10 s into the run: irsf, wangiri, sequential,"
+            description = "switch on a fraud scenario --scenario-at into the run: irsf, wangiri, sequential,"
                     + " concurrency-spike, cost-spike (repeatable)")
     List<String> scenarios = new ArrayList<>();
+
+    @Option(names = "--scenario-at", paramLabel = "DURATION", defaultValue = "PT10S",
+            description = "when the fraud scenarios start, ISO-8601 from the run's start (default: ${DEFAULT-VALUE});"
+                    + " the traffic before is clean")
+    Duration scenarioAt;
 
     @Option(names = "--drop-websocket-every", paramLabel = "DURATION",
             description = "fault: drop the agent's event WebSocket (Stasis app tollgate) this often, ISO-8601")
@@ -172,7 +177,7 @@ final class LoadtestCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw Options.bad("--scenario", e.getMessage());
             }
-            sources.add(scenario.source(LoadtestConfig.CUSTOMER, "caller", Duration.ofSeconds(10), random));
+            sources.add(scenario.source(LoadtestConfig.CUSTOMER, "caller", scenarioAt, random));
         }
         return sources;
     }

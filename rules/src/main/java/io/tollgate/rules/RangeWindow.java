@@ -28,9 +28,14 @@ public record RangeWindow(String customer, String range, Instant windowStart, In
         return range;
     }
 
-    /** Short or unanswered calls as a share of ended calls; 0 when none ended. */
+    /**
+     * The short calls' share of the window's calls: of those set up in it, or of those that ended in it if more.
+     * Not of ended calls alone: when traffic starts, the short calls end first and the long ones are still up, and
+     * a share of ended calls would read as a burst of short calls for the first minute of any customer's traffic.
+     */
     public double shortShare() {
-        return endedCalls == 0 ? 0 : (double) shortOrUnanswered / endedCalls;
+        long of = Math.max(calls, endedCalls);
+        return of == 0 ? 0 : (double) shortOrUnanswered / of;
     }
 
     @Override

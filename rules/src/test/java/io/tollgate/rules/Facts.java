@@ -77,6 +77,11 @@ final class Facts {
             return this;
         }
 
+        CustomerFact placed(long setUp) {
+            calls = setUp;
+            return this;
+        }
+
         CustomerFact callsLastMinute(long lastMinute, double baseline) {
             callsLastMinute = lastMinute;
             baselineCallsPerMinute = baseline;

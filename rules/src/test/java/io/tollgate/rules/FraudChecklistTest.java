@@ -87,6 +87,8 @@ class FraudChecklistTest {
         void staysQuietJustBelowTheCountOrTheShare() {
             assertThat(fired(customer().shortCalls(49, 49).build())).isEmpty();
             assertThat(fired(customer().shortCalls(50, 101).build())).isEmpty();
+            // traffic just started: the short calls ended first, most of the 216 calls are still up
+            assertThat(fired(customer().shortCalls(50, 69).placed(216).build())).isEmpty();
         }
     }
 

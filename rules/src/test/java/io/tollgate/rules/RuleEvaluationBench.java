@@ -32,6 +32,7 @@ import static io.tollgate.rules.Facts.range;
  * {@code batch10k}: 10,000 mixed facts of 500 customers, grouped per customer as the fraud job does, one
  * {@link FraudRules#evaluate} per customer with its own profile. {@code oneCustomerPerSecond}: one customer's ~20
  * facts, what the job evaluates each second for a busy customer. About 3 % of the facts fire a rule.
+ * {@code baselineBatch10kOneIdleRule}: the same batch through a single rule that never fires.
  *
  * <p>Run: {@code mvn -o -q -pl rules test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * -DincludeScope=test}, then {@code java -cp rules/target/test-classes:rules/target/classes:$(cat rules/target/cp.txt)
@@ -47,7 +48,26 @@ public class RuleEvaluationBench {
     private static final int CUSTOMERS = 500;
     private static final int ONE_CUSTOMER = 20;
 
+    /**
+     * The baseline, measured in the same run: the same facts through one rule that never fires, so what is left is
+     * Drools' per-evaluation cost (a pooled session, inserting the facts, firing nothing).
+     */
+    private static final String NOTHING = """
+            package io.tollgate.rules;
+            import io.tollgate.core.fraud.FraudProfile;
+            global io.tollgate.rules.Findings findings;
+            rule "never"
+                @id("never") @severity("WARNING") @block("NONE")
+            when
+                $p : FraudProfile()
+                $w : CustomerWindow(calls < 0)
+            then
+                findings.raise(drools, $w);
+            end
+            """;
+
     private FraudRules rules;
+    private FraudRules baseline;
     private final Map<FraudProfile, List<Observation>> batch = new LinkedHashMap<>();
     private FraudProfile busy;
     private List<Observation> busyFacts;
@@ -55,6 +75,11 @@ public class RuleEvaluationBench {
     @Setup(Level.Trial)
     public void setUp() {
         rules = FraudRules.standard();
+        try {
+            baseline = FraudRules.compile(NOTHING, "baseline.drl");
+        } catch (RuleSetException e) {
+            throw new IllegalStateException(e);
+        }
         FraudProfiles profiles = new FraudProfiles(DefaultThresholds.profile(), Map.of(), Map.of());
         SplittableRandom random = new SplittableRandom(11);
         Map<String, List<Observation>> byCustomer = new LinkedHashMap<>();
@@ -77,6 +102,12 @@ public class RuleEvaluationBench {
     @OperationsPerInvocation(BATCH)
     public void batch10k(Blackhole sink) {
         batch.forEach((profile, facts) -> sink.consume(rules.evaluate(profile, facts)));
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void baselineBatch10kOneIdleRule(Blackhole sink) {
+        batch.forEach((profile, facts) -> sink.consume(baseline.evaluate(profile, facts)));
     }
 
     @Benchmark

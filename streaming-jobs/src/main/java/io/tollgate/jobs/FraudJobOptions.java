@@ -39,7 +39,7 @@ public record FraudJobOptions(Path config, String name, boolean fromEarliest, St
         return new FraudPipeline.Settings(loaded.services().kafkaBootstrap(), name,
                 FraudPipeline.FraudTopics.prefixed(topicPrefix), JobArgs.clickhouse(loaded, clickhouseDatabase),
                 loaded.fraud(), loaded.customerZones(), FeatureSettings.DEFAULT,
-                new OpenAlerts.Pacing(updateEvery, closeAfter), fromEarliest);
+                new OpenAlerts.Pacing(updateEvery, closeAfter), fromEarliest, null);
     }
 
     @Override

@@ -31,6 +31,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -67,10 +68,12 @@ public final class FraudPipeline {
     /**
      * @param rules the rule set to start with, until one is published on the rules topic
      * @param zones each customer's time zone, for rule schedules
+     * @param fromEarliest where a consumer group without offsets starts: the earliest traffic, else only new
+     * @param from if given, where every traffic source starts instead: the first record at or after this time
      */
     public record Settings(String bootstrap, String name, FraudTopics topics, ClickHouseDatabase clickhouse,
                            FraudRuleSet rules, Map<String, ZoneId> zones, FeatureSettings features,
-                           OpenAlerts.Pacing pacing, boolean fromEarliest) implements Serializable {
+                           OpenAlerts.Pacing pacing, boolean fromEarliest, Instant from) implements Serializable {
 
         public Settings {
             zones = new HashMap<>(zones);
@@ -92,21 +95,22 @@ public final class FraudPipeline {
     public static DataStream<RaisedAlert> build(StreamExecutionEnvironment env, Settings s) {
         env.getConfig().enableObjectReuse();
         BroadcastStream<byte[]> ruleSets = env
-                .fromSource(source(s, s.topics().rules(), "-rules", new RuleSetDeserializer(), true),
+                .fromSource(source(s, s.topics().rules(), "-rules", new RuleSetDeserializer(),
+                        OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST)),
                         WatermarkStrategy.noWatermarks(), "fraud-rule-sets")
                 .setParallelism(1)
                 .broadcast(RuleBooks.STATE);
         DataStream<FraudInput> events = env.fromSource(source(s, s.topics().callEvents(), "-events",
-                FraudInputDeserializer.callEvents(), s.fromEarliest()), WatermarkStrategy.noWatermarks(), "call-events");
+                FraudInputDeserializer.callEvents()), WatermarkStrategy.noWatermarks(), "call-events");
         DataStream<FraudInput> rated = env.fromSource(source(s, s.topics().ratedCdrs(), "-rated",
-                FraudInputDeserializer.ratedCdrs(), s.fromEarliest()), WatermarkStrategy.noWatermarks(), "rated-cdrs");
+                FraudInputDeserializer.ratedCdrs()), WatermarkStrategy.noWatermarks(), "rated-cdrs");
         SingleOutputStreamOperator<RaisedAlert> customerAlerts = events.union(rated)
                 .keyBy(input -> input.customer)
                 .connect(ruleSets)
                 .process(new FraudDetector(s.rules(), s.zones(), s.features(), s.pacing()))
                 .name("fraud features and rules").uid("fraud-detector");
         DataStream<VendorQuality> quality = env.fromSource(source(s, s.topics().vendorQuality(), "-quality",
-                new QualityDeserializer(), s.fromEarliest()), WatermarkStrategy.noWatermarks(), "vendor-quality");
+                new QualityDeserializer()), WatermarkStrategy.noWatermarks(), "vendor-quality");
         DataStream<RaisedAlert> vendorAlerts = quality.keyBy(VendorQuality::key)
                 .connect(ruleSets)
                 .process(new VendorWatch(s.rules(), s.zones(), s.pacing()))
@@ -123,14 +127,22 @@ public final class FraudPipeline {
         return alerts;
     }
 
+    /** A source of traffic: where {@link Settings} says to start. */
     private static <T> KafkaSource<T> source(Settings s, String topic, String group,
-                                             KafkaRecordDeserializationSchema<T> records, boolean fromEarliest) {
+                                             KafkaRecordDeserializationSchema<T> records) {
+        return source(s, topic, group, records, s.from() != null
+                ? OffsetsInitializer.timestamp(s.from().toEpochMilli())
+                : OffsetsInitializer.committedOffsets(
+                        s.fromEarliest() ? OffsetResetStrategy.EARLIEST : OffsetResetStrategy.LATEST));
+    }
+
+    private static <T> KafkaSource<T> source(Settings s, String topic, String group,
+                                             KafkaRecordDeserializationSchema<T> records, OffsetsInitializer start) {
         return KafkaSource.<T>builder()
                 .setBootstrapServers(s.bootstrap())
                 .setTopics(topic)
                 .setGroupId(s.name() + group)
-                .setStartingOffsets(OffsetsInitializer.committedOffsets(
-                        fromEarliest ? OffsetResetStrategy.EARLIEST : OffsetResetStrategy.LATEST))
+                .setStartingOffsets(start)
                 .setDeserializer(records)
                 .setProperty("isolation.level", "read_committed")
                 .build();

@@ -20,6 +20,8 @@ public final class CallEntry {
     private long setupMs = NONE;
     private long answerMs = NONE;
     private long endMs = NONE;
+    /** A vendor was tried: the call left our switch. */
+    private boolean attempted;
     /** A CDR of the call came, rated or not: a second one is a duplicate. */
     private boolean billed;
     private boolean rated;
@@ -84,6 +86,19 @@ public final class CallEntry {
         }
         setupMs = ms;
         return true;
+    }
+
+    void attempted() {
+        attempted = true;
+    }
+
+    /**
+     * Whether the call reached the network: a vendor was tried or it was answered. A call the routing agent refused
+     * itself (a block, a limit, no route) rang nobody and cost nothing; counted as a short call, a block's own
+     * refusals of an attack would look like a short-call burst.
+     */
+    boolean reachedNetwork() {
+        return attempted || answered();
     }
 
     /** Keeps the earliest answer. */

@@ -45,7 +45,7 @@ public final class CustomerTraffic {
         long ms = event.ts().toEpochMilli();
         seen(event.customer(), ms);
         switch (event.type()) {
-            case SETUP, ANSWER, END -> apply(event, ms);
+            case SETUP, ATTEMPT, ANSWER, END -> apply(event, ms);
             default -> {
                 // attempts, ringing and leg hangups do not change the customer's call
             }
@@ -60,6 +60,7 @@ public final class CustomerTraffic {
         number(e, event.bNumber());
         switch (event.type()) {
             case SETUP -> setup(e, ms);
+            case ATTEMPT -> e.attempted();
             case ANSWER -> e.answer(ms);
             default -> end(e, ms);
         }
@@ -75,6 +76,9 @@ public final class CustomerTraffic {
         seen(cdr.customer(), cdr.setup().toEpochMilli());
         seen(cdr.customer(), cdr.end().toEpochMilli());
         number(e, cdr.bNumber());
+        if (!cdr.attempts().isEmpty()) {
+            e.attempted();
+        }
         setup(e, cdr.setup().toEpochMilli());
         if (cdr.answer() != null) {
             e.answer(cdr.answer().toEpochMilli());

@@ -31,7 +31,7 @@ final class Tally {
     /** Counts {@code e} if it contributes to {@code span}; true if it did. */
     boolean add(CallEntry e, Span span) {
         boolean setUp = e.hasSetup() && span.contains(e.setupMs());
-        boolean ended = e.hasSetup() && e.ended() && span.contains(e.endMs());
+        boolean ended = e.hasSetup() && e.ended() && e.reachedNetwork() && span.contains(e.endMs());
         if (!setUp && !ended) {
             return false;
         }

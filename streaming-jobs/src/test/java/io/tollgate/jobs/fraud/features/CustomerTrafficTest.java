@@ -172,6 +172,22 @@ class CustomerTrafficTest {
         assertThat(uk.minutes()).isEqualByComparingTo("1.67");        // 100 s
     }
 
+    /** A call the agent refused (a block, a limit) rang nobody: a call, but neither ended traffic nor a short call. */
+    @Test
+    void callsTheAgentRefusedAreCallsButNotShortOnes() {
+        Traffic t = new Traffic()
+                .call("c1", 400, null, 420, UK)                // tried a vendor, unanswered: short
+                .refused("r1", 430, 431, UK)                   // refused before any vendor
+                .refused("r2", 440, 441, UK);
+
+        CustomerWindow w = customer(t.observe(min(10)));
+
+        assertThat(w.calls()).isEqualTo(3);
+        assertThat(w.endedCalls()).isEqualTo(1);
+        assertThat(w.shortCalls()).isEqualTo(1);
+        assertThat(w.concurrent()).isZero();
+    }
+
     @Test
     void aCallCountsOnceItsSetupComesAndIsDroppedIfItNeverDoes() {
         Traffic t = new Traffic().answer("d1", 110).end("d1", 150).end("lost", 140);

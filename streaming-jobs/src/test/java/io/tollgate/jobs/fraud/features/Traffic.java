@@ -52,14 +52,21 @@ final class Traffic {
         return this;
     }
 
+    /** A call the routing agent refused itself: set up and ended, no vendor ever tried. */
+    Traffic refused(String id, long setupS, long endS, String number) {
+        setup(id, setupS, number);
+        return end(id, endS);
+    }
+
     Traffic hangup(String id, long s) {
         traffic.onEvent(event(Type.HANGUP, id, s, null, 16));
         return this;
     }
 
-    /** A whole call: setup, answer (if {@code answerS} is not null) and end. */
+    /** A whole call: setup, a vendor attempt, answer (if {@code answerS} is not null) and end. */
     Traffic call(String id, long setupS, Long answerS, long endS, String number) {
         setup(id, setupS, number);
+        traffic.onEvent(event(Type.ATTEMPT, id, setupS, null, null));
         if (answerS != null) {
             answer(id, answerS);
         }
