@@ -12,7 +12,7 @@ import java.util.random.RandomGenerator;
 public enum FraudScenario {
     /** International revenue share fraud: long answered calls at a high rate to a premium range (+2899, priced high). */
     IRSF("2899", 5, Duration.ofSeconds(60)),
-    /** Wangiri-style traffic: very short answered calls (1–2 s) to many distinct numbers. */
+    /** Wangiri-style traffic: very short answered calls (1–2 s) to many distinct numbers of one number range. */
     WANGIRI("2800", 20, Duration.ofSeconds(30)),
     /** Sequential dialling: one number after the other in a block, as a scanner does. */
     SEQUENTIAL("28030", 5, Duration.ofSeconds(60)),
@@ -51,8 +51,9 @@ public enum FraudScenario {
 
     private String number(long n, long block, RandomGenerator random) {
         return switch (this) {
-            // 28001/28002: answer, talk one or two seconds
-            case WANGIRI -> Numbers.unique(prefix + (1 + random.nextInt(2)), random);
+            // 28001/28002: answer, talk one or two seconds; a block of a thousand numbers under each
+            case WANGIRI -> prefix + (1 + random.nextInt(2)) + String.format("%06d%03d", block % 1_000_000,
+                    random.nextInt(1000));
             case SEQUENTIAL -> prefix + String.format("%09d", block + n);
             default -> Numbers.unique(prefix, random);
         };

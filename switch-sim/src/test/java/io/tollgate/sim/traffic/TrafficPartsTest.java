@@ -58,8 +58,11 @@ class TrafficPartsTest {
         assertThat(sequential.activeAt(Duration.ofSeconds(5))).isTrue();
         assertThat(FraudScenario.of("irsf").source("acme", "caller", Duration.ZERO, random).numbers().apply(0))
                 .startsWith("2899");
-        assertThat(FraudScenario.of("wangiri").source("acme", "caller", Duration.ZERO, random).numbers().apply(0))
-                .matches("2800[12]\\d{9}");
+        Source wangiri = FraudScenario.of("wangiri").source("acme", "caller", Duration.ZERO, random);
+        List<String> ranges = java.util.stream.LongStream.range(0, 100).mapToObj(n -> wangiri.numbers().apply(n))
+                .peek(n -> assertThat(n).matches("2800[12]\\d{9}"))
+                .map(n -> n.substring(0, n.length() - 3)).distinct().toList();
+        assertThat(ranges).as("two ranges of a thousand numbers, one per talk time").hasSize(2);
         assertThatThrownBy(() -> FraudScenario.of("phishing")).hasMessageContaining("concurrency-spike");
     }
 
