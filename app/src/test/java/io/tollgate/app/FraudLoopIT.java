@@ -52,8 +52,13 @@ class FraudLoopIT {
                     .allSatisfy(c -> assertThat(c.get("answered_at")).as("call " + c.get("call_no")).isEmpty());
             assertThat(FraudLoop.calls(truth, "normal").stream().filter(c -> !c.get("answered_at").isEmpty()).count())
                     .as("clean calls were answered throughout").isGreaterThan(600);
-            assertThat(new FraudAlertTable(loop.database).recent(10)).singleElement()
-                    .satisfies(a -> assertThat(a.action()).isEqualTo("block"));
+            assertThat(new FraudAlertTable(loop.database).recent(10)).singleElement().satisfies(a -> {
+                assertThat(a.action()).isEqualTo("block");
+                assertThat(a.status()).isEqualTo("open");
+                assertThat(a.raisedAt()).as("raised by the attack's first calls, not later")
+                        .isBetween(first, applied.plusSeconds(5));
+                assertThat(a.updatedAt()).isAfterOrEqualTo(a.raisedAt());
+            });
 
             Instant alerted = loop.alerts().get(0).at();
             System.out.printf("fraud loop: first IRSF call placed %s; alert on Kafka +%d ms; block applied at the"

@@ -30,7 +30,7 @@ public record CdrJobOptions(Path config, String name, boolean fromEarliest, Dura
 
     public static CdrJobOptions parse(String[] args) {
         JobArgs p = JobArgs.parse(args, KNOWN, USAGE);
-        return new CdrJobOptions(p.config(), p.get("name", "tollgate-cdr"), p.fromEarliest(),
+        return new CdrJobOptions(p.config(), p.get("name", "tollgate-cdr"), p.fromEarliest("earliest"),
                 p.duration("call-timeout", "PT4H"), p.duration("grace", "PT10S"),
                 p.duration("closed-retention", "PT30S"), p.positive("block-rows", "20000"), p.checkpoints(),
                 p.duration("checkpoint-interval", "PT5S"), p.get("topic-prefix", ""),

@@ -13,13 +13,14 @@ import java.util.List;
 /**
  * The fraud job's arguments, the same for the embedded MiniCluster and a submitted job jar: {@value #USAGE}
  * The rules and thresholds it starts with are the config's {@code fraud} section; {@code tollgate fraud deploy}
- * replaces them while it runs.
+ * replaces them while it runs. A new job starts with the traffic from now on ({@code --from latest}): judged on months
+ * of history, it would raise stale alerts and block customers for attacks long over.
  */
 public record FraudJobOptions(Path config, String name, boolean fromEarliest, String checkpoints,
                               Duration checkpointInterval, Duration updateEvery, Duration closeAfter,
                               String topicPrefix, String clickhouseDatabase) implements JobOptions {
 
-    public static final String USAGE = "--config FILE [--name tollgate-fraud] [--from earliest|latest]"
+    public static final String USAGE = "--config FILE [--name tollgate-fraud] [--from latest|earliest]"
             + " [--checkpoints file:///DIR] [--checkpoint-interval PT5S] [--alert-update-every PT10S]"
             + " [--alert-close-after PT15M] [--topic-prefix PREFIX] [--clickhouse-database NAME]";
 
@@ -28,7 +29,7 @@ public record FraudJobOptions(Path config, String name, boolean fromEarliest, St
 
     public static FraudJobOptions parse(String[] args) {
         JobArgs p = JobArgs.parse(args, KNOWN, USAGE);
-        return new FraudJobOptions(p.config(), p.get("name", "tollgate-fraud"), p.fromEarliest(), p.checkpoints(),
+        return new FraudJobOptions(p.config(), p.get("name", "tollgate-fraud"), p.fromEarliest("latest"), p.checkpoints(),
                 p.duration("checkpoint-interval", "PT5S"), p.duration("alert-update-every", "PT10S"),
                 p.duration("alert-close-after", "PT15M"), p.get("topic-prefix", ""),
                 p.get("clickhouse-database", null));

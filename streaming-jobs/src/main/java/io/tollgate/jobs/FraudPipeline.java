@@ -81,8 +81,11 @@ public final class FraudPipeline {
         }
 
         public List<String> describe() {
+            String start = from != null ? "from " + from : fromEarliest ? "from the earliest traffic"
+                    : "only traffic from now on";
             return List.of("reads call events from " + topics.callEvents() + " and rated CDRs from "
-                            + topics.ratedCdrs() + " on " + bootstrap + " (consumer group " + name + ")",
+                            + topics.ratedCdrs() + " on " + bootstrap + " (consumer group " + name + "; " + start
+                            + " when the group has no offsets yet)",
                     "reads vendor quality from " + topics.vendorQuality() + " and rule sets from " + topics.rules(),
                     "writes alerts to " + topics.alerts() + " and to fraud_alerts in ClickHouse " + clickhouse,
                     "writes automatic blocks to " + topics.instructions());

@@ -50,8 +50,9 @@ final class JobArgs {
         return Path.of(p.get("config"));
     }
 
-    boolean fromEarliest() {
-        String from = p.get("from", "earliest");
+    /** {@code --from}: where a consumer group without offsets starts; {@code fallback} when not given. */
+    boolean fromEarliest(String fallback) {
+        String from = p.get("from", fallback);
         if (!from.equals("earliest") && !from.equals("latest")) {
             throw new IllegalArgumentException("--from must be earliest or latest, got '" + from + "'");
         }

@@ -30,13 +30,13 @@ public final class FraudAlertTable {
     private static final String INSERT = "INSERT INTO fraud_alerts (alert_id, rule_id, severity, customer_id, subject,"
             + " window_start, window_end, first_event_time, last_event_time, call_count, total_duration_s,"
             + " total_amount, currency, evidence, action, status, raised_at, updated_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)";
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String RECENT = "SELECT alert_id, rule_id, severity, customer_id, subject, call_count,"
-            + " action, raised_at, updated_at, evidence FROM fraud_alerts FINAL ORDER BY updated_at DESC LIMIT ?";
+            + " action, status, raised_at, updated_at, evidence FROM fraud_alerts FINAL ORDER BY updated_at DESC LIMIT ?";
 
     /** One stored alert, as listings show it. */
     public record Row(String alertId, String ruleId, String severity, String customer, String subject, long calls,
-                      String action, Instant raisedAt, Instant updatedAt, String evidence) {
+                      String action, String status, Instant raisedAt, Instant updatedAt, String evidence) {
     }
 
     private final ClickHouseDatabase database;
@@ -69,8 +69,11 @@ public final class FraudAlertTable {
                 insert.setString(13, "");
                 insert.setString(14, json(e));
                 insert.setString(15, raised.action());
-                insert.setObject(16, utc(raised.raisedAt()));
-                insert.setObject(17, utc(raised.updatedAt()));
+                // every value a parameter: clickhouse-jdbc 0.10.0 binds parameters to the columns by position and
+                // skips a literal among them, so a literal 'open' here shifted the times one column left
+                insert.setString(16, "open");
+                insert.setObject(17, utc(raised.raisedAt()));
+                insert.setObject(18, utc(raised.updatedAt()));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -85,8 +88,8 @@ public final class FraudAlertTable {
             try (ResultSet r = select.executeQuery()) {
                 while (r.next()) {
                     rows.add(new Row(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                            r.getLong(6), r.getString(7), instant(r.getTimestamp(8)), instant(r.getTimestamp(9)),
-                            r.getString(10)));
+                            r.getLong(6), r.getString(7), r.getString(8), instant(r.getTimestamp(9)),
+                            instant(r.getTimestamp(10)), r.getString(11)));
                 }
             }
         }

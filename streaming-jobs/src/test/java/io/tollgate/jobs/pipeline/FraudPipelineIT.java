@@ -123,6 +123,7 @@ class FraudPipelineIT {
     private void run(PipelineRig rig, FraudTopics topics, AlertWatch watch, KafkaProducer<byte[], byte[]> producer)
             throws Exception {
         long started = System.nanoTime();
+        Instant wallStart = Instant.now();
         Instant t0 = Instant.now().minus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.MILLIS);
         Instant cut = t0.plusSeconds(720);
 
@@ -213,6 +214,11 @@ class FraudPipelineIT {
         assertThat(rows.stream().collect(Collectors.toMap(
                 r -> new Key(r.ruleId(), r.customer(), r.subject()), FraudAlertTable.Row::action)))
                 .isEqualTo(expected);
+        assertThat(rows).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo("open");
+            assertThat(r.raisedAt()).as("raised while the test ran (the job's clock)").isAfterOrEqualTo(wallStart)
+                    .isBeforeOrEqualTo(r.updatedAt());
+        });
 
         // 4. a newer rule set: irsf3-co trips IRSF at 3 calls; the running job takes it without a restart
         FraudRuleSet stricter = new FraudRuleSet(2, "fraud-it", Instant.now(), null, null, null,
