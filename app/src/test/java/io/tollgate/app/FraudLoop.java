@@ -4,11 +4,10 @@ import io.tollgate.core.csv.CsvInput;
 import io.tollgate.core.csv.CsvRecord;
 import io.tollgate.core.fraud.FraudAlert;
 import io.tollgate.core.fraud.FraudRuleSet;
-import io.tollgate.core.instructions.Unblock;
 import io.tollgate.agent.kafka.InstructionAck;
 import io.tollgate.core.json.JsonCodec;
 import io.tollgate.ingest.clickhouse.ClickHouseDatabase;
-import io.tollgate.ingest.kafka.InstructionPublisher;
+import io.tollgate.ingest.config.TollgateConfig;
 import io.tollgate.ingest.kafka.Topics;
 import io.tollgate.ingest.testing.LocalStack;
 import io.tollgate.ingest.testing.ScratchDatabase;
@@ -29,6 +28,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -144,13 +144,19 @@ final class FraudLoop implements AutoCloseable {
         }
     }
 
-    /** An analyst lifting the blocks of the prefixes: newer than any block raised before now. */
+    /**
+     * An analyst lifting the blocks of the prefixes with {@code tollgate fraud unblock}: newer than any block raised
+     * before now. The load test's own configuration names its customer, which the repository's does not.
+     */
     private void liftBlocks(java.util.Collection<String> prefixes) throws Exception {
-        try (InstructionPublisher instructions = InstructionPublisher.connect(bootstrap)) {
-            Instant now = Instant.now();
-            for (String prefix : prefixes) {
-                instructions.publish(new Unblock(LoadtestConfig.CUSTOMER, prefix, null, "fraud loop run",
-                        now.toEpochMilli(), "fraud-loop", now));
+        TollgateConfig source = TollgateConfig.load(LocalStack.checkout().resolve("tollgate.yaml"));
+        Path config = LoadtestConfig.write(source, source.customers().get(0), 10, 1, Files.createTempDirectory(dir,
+                "unblock"));
+        for (String prefix : prefixes) {
+            CommandRun unblock = CommandRun.of("fraud", "unblock", "--customer", LoadtestConfig.CUSTOMER, "--prefix",
+                    prefix, "--reason", "fraud loop run", "--by", "fraud-loop", "--config", config.toString());
+            if (unblock.exitCode() != 0) {
+                throw new IllegalStateException("tollgate fraud unblock failed: " + unblock.err());
             }
         }
     }

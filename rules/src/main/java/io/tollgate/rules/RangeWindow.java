@@ -29,13 +29,13 @@ public record RangeWindow(String customer, String range, Instant windowStart, In
     }
 
     /**
-     * The short calls' share of the window's calls: of those set up in it, or of those that ended in it if more.
-     * Not of ended calls alone: when traffic starts, the short calls end first and the long ones are still up, and
-     * a share of ended calls would read as a burst of short calls for the first minute of any customer's traffic.
+     * Short or unanswered calls as a share of the range's ended calls; 0 when none ended. Of ended calls, unlike the
+     * customer-wide share: a range holds a handful of a customer's ordinary calls at most, so the bias of long calls
+     * ending last does not reach the rule's count, while an attack on one range is caught as soon as its first
+     * short calls end instead of seconds later, when the calls still ringing have ended too.
      */
     public double shortShare() {
-        long of = Math.max(calls, endedCalls);
-        return of == 0 ? 0 : (double) shortOrUnanswered / of;
+        return endedCalls == 0 ? 0 : (double) shortOrUnanswered / endedCalls;
     }
 
     @Override
