@@ -1,5 +1,6 @@
 package io.tollgate.app;
 
+import io.tollgate.core.fraud.FraudRuleSet;
 import io.tollgate.ingest.config.BillingCycle;
 import io.tollgate.ingest.config.Customer;
 import io.tollgate.ingest.config.DeckRef;
@@ -65,6 +66,11 @@ final class ConfigCommand implements Runnable {
                         v.trunks().stream().map(t -> t.endpoint() + " x" + t.capacity()).collect(Collectors.joining(",")),
                         deck(v.deck()));
             }
+            FraudRuleSet fraud = loaded.fraud();
+            out.printf("fraud: %s; %d high-risk prefixes; %d default thresholds overridden; own thresholds,"
+                    + " exemptions or schedules for %d customers (tollgate fraud rules shows them all)%n",
+                    fraud.drl() == null ? "the shipped checklist" : "rules from " + fraud.drlSource(),
+                    fraud.highRisk().size(), fraud.defaults().size(), customersWithOwnSettings(fraud));
             ServiceAddresses s = loaded.services();
             out.println("services:");
             out.println("  kafka: " + s.kafkaBootstrap());
@@ -73,6 +79,14 @@ final class ConfigCommand implements Runnable {
             out.println("  ari: " + s.ari().url() + " user " + s.ari().user() + " password " + s.ari().password());
             out.println("  flink: " + s.flinkRest());
             return Tollgate.OK;
+        }
+
+        private static long customersWithOwnSettings(FraudRuleSet fraud) {
+            java.util.Set<String> ids = new java.util.HashSet<>(fraud.customers().keySet());
+            ids.addAll(fraud.exempt().keySet());
+            ids.addAll(fraud.schedules().keySet());
+            ids.remove(io.tollgate.core.fraud.FraudProfiles.DEFAULTS);
+            return ids.size();
         }
 
         private static String cycle(BillingCycle cycle) {

@@ -36,6 +36,8 @@ class ConfigCommandTest {
                 .contains("  acme (Acme Telecom GmbH): EUR, Europe/Berlin, monthly from day 1; endpoints customer;")
                 .contains("vendors: 3 (3 trunks)")
                 .contains("  vendor-a (Vendor A (simulated)): EUR; trunks vendor-a x60;")
+                .contains("fraud: the shipped checklist; 20 high-risk prefixes; 2 default thresholds overridden;"
+                        + " own thresholds, exemptions or schedules for 2 customers")
                 .contains("  kafka: ", "  clickhouse: ", "  ari: ", "  flink: ");
     }
 
