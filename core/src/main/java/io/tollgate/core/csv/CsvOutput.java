@@ -10,7 +10,11 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
-/** Writes CSV with a header row; fields are quoted only where RFC 4180 needs it. */
+/**
+ * Writes CSV with a header row; fields are quoted only where RFC 4180 needs it, and every field is made safe to open
+ * in a spreadsheet ({@link SpreadsheetSafe}): what Tollgate writes often carries what others sent (carrier CDR
+ * files, call ids, numbers), and finance opens it in Excel.
+ */
 public final class CsvOutput implements Closeable, Flushable {
     private static final CsvMapper MAPPER = new CsvMapper();
 
@@ -32,9 +36,7 @@ public final class CsvOutput implements Closeable, Flushable {
     public void row(String... values) throws IOException {
         String[] fields = values.clone();
         for (int i = 0; i < fields.length; i++) {
-            if (fields[i] == null) {
-                fields[i] = "";
-            }
+            fields[i] = fields[i] == null ? "" : SpreadsheetSafe.cell(fields[i]);
         }
         rows.write(fields);
     }

@@ -49,4 +49,20 @@ class CsvOutputTest {
         assertThat(write(new String[] {"c1", null, null, "no_rate"}, new String[] {null, "44", "0.1", null}))
                 .isEqualTo("call_id,prefix,cost,reason\nc1,,,no_rate\n,44,0.1,\n");
     }
+
+    @Test
+    void formulasFromOutsideAreWrittenAsTextAndNumbersStayNumbers() throws Exception {
+        String csv = write(new String[] {"=HYPERLINK(\"http://x\",\"pay\")", "@SUM(A1:A9)", "-0.017000", "+4930123"},
+                new String[] {"-2+3", "+cmd|' /C calc'!A0", "\t=1", "call-7"});
+
+        List<String[]> back = new ArrayList<>();
+        try (CsvInput in = CsvInput.open(new StringReader(csv), "out.csv", HEADER, HEADER)) {
+            for (CsvRecord r = in.next(); r != null; r = in.next()) {
+                back.add(r.values());
+            }
+        }
+        assertThat(back.get(0)).containsExactly("'=HYPERLINK(\"http://x\",\"pay\")", "'@SUM(A1:A9)", "-0.017000",
+                "+4930123");
+        assertThat(back.get(1)).containsExactly("'-2+3", "'+cmd|' /C calc'!A0", "'\t=1", "call-7");
+    }
 }
