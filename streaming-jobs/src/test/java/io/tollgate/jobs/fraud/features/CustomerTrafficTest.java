@@ -50,7 +50,7 @@ class CustomerTrafficTest {
         assertThat(w.answered()).isEqualTo(2);                 // c2 c4
         assertThat(w.endedCalls()).isEqualTo(3);               // c1 c2 c3
         assertThat(w.shortCalls()).isEqualTo(2);               // c2 c3
-        assertThat(w.shortShare()).isEqualTo(2.0 / 3);
+        assertThat(w.shortShare()).isEqualTo(2.0 / 4);          // of the 4 set up, more than the 3 ended
         assertThat(w.callsLastMinute()).isEqualTo(2);          // c4 c5 in (9:00, 10:00]
         assertThat(w.concurrent()).isEqualTo(2);               // c4 c5
         assertThat(w.firstEventTime()).isEqualTo(at(240));     // c1's setup
