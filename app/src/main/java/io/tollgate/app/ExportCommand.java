@@ -1,21 +1,31 @@
 package io.tollgate.app;
 
-import io.tollgate.core.csv.CsvOutput;
+import io.tollgate.core.csv.BadInputException;
+import io.tollgate.reports.export.ExportFormat;
+import io.tollgate.reports.export.ExportTable;
 import io.tollgate.reports.export.MarginExport;
+import io.tollgate.reports.export.UnratedExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code tollgate export}: finance exports from the rated CDRs in ClickHouse. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Finance exports from the rated CDRs in ClickHouse, as CSV safe to open in a spreadsheet.",
-        subcommands = {ExportCommand.Margin.class})
+        description = {"Finance exports from the rated CDRs in ClickHouse, as CSV (safe to open in a spreadsheet) or"
+                + " XLSX (numbers as numbers).",
+            "Every export takes the calls set up in [--from, --to), optionally of one --customer and one --vendor."},
+        subcommands = {ExportCommand.Margin.class, ExportCommand.Unrated.class})
 final class ExportCommand implements Runnable {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -25,72 +35,128 @@ final class ExportCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "margin", mixinStandardHelpOptions = true,
-            description = {"Margin of the rated calls set up in [--from, --to), grouped --by customer, vendor,"
-                    + " destination (the customer deck's prefix) or day (UTC), one row per group and customer"
-                    + " currency: " + Margin.HEADER + ".",
-                "cost is the vendors' charge in the customer's currency (the call's own exchange rate);"
-                    + " margin_pct = margin / revenue × 100. Calls that could not be rated are left out."},
-            exitCodeListHeading = "Exit codes:%n",
-            exitCodeList = {"0:exported", "2:bad input (times, --by)", "1:ClickHouse failed, or any other failure"})
-    static final class Margin implements Callable<Integer> {
-        static final String HEADER = "{by},currency,calls,answered,billed_minutes,revenue,cost,margin,margin_pct";
+    /** The period, filters, format and target every export shares. */
+    static final class Selection {
+        @Mixin
+        ClickHouseAddress clickhouse;
 
+        @Option(names = "--from", paramLabel = "ISO-TIME", required = true, description = "first setup time included")
+        String from;
+
+        @Option(names = "--to", paramLabel = "ISO-TIME", required = true, description = "first setup time excluded")
+        String to;
+
+        @Option(names = "--customer", paramLabel = "ID", description = "only this customer's calls")
+        String customer;
+
+        @Option(names = "--vendor", paramLabel = "ID", description = "only calls this vendor carried")
+        String vendor;
+
+        @Option(names = "--format", paramLabel = "csv|xlsx", defaultValue = "csv",
+                description = "csv (default) or xlsx; xlsx needs --out")
+        String format;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "write here instead of standard output")
+        Path out;
+
+        MarginExport.Query query(MarginExport.By by) throws BadInputException {
+            try {
+                return new MarginExport.Query(Options.time("--from", from), Options.time("--to", to), by, customer,
+                        vendor);
+            } catch (IllegalArgumentException e) {
+                throw Options.bad("--to", e.getMessage());
+            }
+        }
+
+        ExportFormat format() throws BadInputException {
+            ExportFormat chosen;
+            try {
+                chosen = ExportFormat.valueOf(format.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw Options.bad("--format", "'" + format + "' is not csv or xlsx");
+            }
+            if (chosen == ExportFormat.XLSX && out == null) {
+                throw Options.bad("--out", "an xlsx export needs a file to go to: --out FILE.xlsx");
+            }
+            return chosen;
+        }
+
+        /** Writes the table to --out (whole or not at all) or to standard output. */
+        void write(ExportTable table, ExportFormat format, PrintWriter stdout) throws Exception {
+            if (out == null) {
+                ByteArrayOutputStream csv = new ByteArrayOutputStream();
+                format.write(table, csv);
+                stdout.print(csv.toString(StandardCharsets.UTF_8));
+                stdout.flush();
+                return;
+            }
+            Path part = out.resolveSibling(out.getFileName() + ".part");
+            try (OutputStream file = Files.newOutputStream(part)) {
+                format.write(table, file);
+            }
+            Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    @Command(name = "margin", mixinStandardHelpOptions = true,
+            description = {"Margin of the rated calls, grouped --by customer, vendor, destination (the customer deck's"
+                    + " prefix) or day (UTC), one row per group and customer currency:"
+                    + " {by},currency,calls,answered,billed_minutes,revenue,cost,margin,margin_pct.",
+                "cost is the vendors' charge in the customer's currency (the call's own exchange rate);"
+                    + " margin_pct = margin / revenue × 100. Calls that could not be rated are left out: see"
+                    + " `tollgate export unrated`."},
+            exitCodeListHeading = "Exit codes:%n",
+            exitCodeList = {"0:exported", "2:bad input (times, --by, --format)",
+                "1:ClickHouse failed, or any other failure"})
+    static final class Margin implements Callable<Integer> {
         @Spec
         private picocli.CommandLine.Model.CommandSpec spec;
 
         @Mixin
-        private ClickHouseAddress clickhouse;
-
-        @Option(names = "--from", paramLabel = "ISO-TIME", required = true, description = "first setup time included")
-        private String from;
-
-        @Option(names = "--to", paramLabel = "ISO-TIME", required = true, description = "first setup time excluded")
-        private String to;
+        private Selection selection;
 
         @Option(names = "--by", paramLabel = "customer|vendor|destination|day", defaultValue = "customer",
                 description = "how rows are grouped (default: ${DEFAULT-VALUE})")
         private String by;
 
-        @Option(names = "--customer", paramLabel = "ID", description = "only this customer's calls")
-        private String customer;
-
-        @Option(names = "--vendor", paramLabel = "ID", description = "only calls this vendor carried")
-        private String vendor;
-
-        @Option(names = "--out", paramLabel = "FILE", description = "write here instead of standard output")
-        private Path out;
-
         @Override
         public Integer call() throws Exception {
-            MarginExport.Query query;
-            try {
-                query = new MarginExport.Query(Options.time("--from", from), Options.time("--to", to), by(),
-                        customer, vendor);
-            } catch (IllegalArgumentException e) {
-                throw Options.bad("--to", e.getMessage());
-            }
-            List<MarginExport.Row> rows = new MarginExport(clickhouse.clickHouse()).rows(query);
-            try (Output output = new Output(out, spec.commandLine().getOut())) {
-                try (CsvOutput csv = CsvOutput.open(output.writer(),
-                        List.of(HEADER.replace("{by}", query.by().label()).split(",")))) {
-                    for (MarginExport.Row r : rows) {
-                        csv.row(r.key(), r.currency(), Long.toString(r.calls()), Long.toString(r.answered()),
-                                r.billedMinutes().toPlainString(), r.revenue().toPlainString(),
-                                r.cost().toPlainString(), r.margin().toPlainString(), r.marginPercent());
-                    }
-                }
-                output.commit();
-            }
+            MarginExport.Query query = selection.query(by());
+            ExportFormat format = selection.format();
+            MarginExport export = new MarginExport(selection.clickhouse.clickHouse());
+            selection.write(MarginExport.table(query.by(), export.rows(query)), format, spec.commandLine().getOut());
             return Tollgate.OK;
         }
 
-        private MarginExport.By by() throws io.tollgate.core.csv.BadInputException {
+        private MarginExport.By by() throws BadInputException {
             try {
                 return MarginExport.By.valueOf(by.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw Options.bad("--by", "'" + by + "' is not one of customer, vendor, destination, day");
             }
+        }
+    }
+
+    @Command(name = "unrated", mixinStandardHelpOptions = true,
+            description = "The calls that could not be rated, or that the CDR job flagged (timed out, events missing,"
+                    + " swept), one row each: call_id,customer,vendor,setup_time,b_number,duration_s,disposition,"
+                    + "reason,flags.",
+            exitCodeListHeading = "Exit codes:%n",
+            exitCodeList = {"0:exported", "2:bad input (times, --format)", "1:ClickHouse failed, or any other failure"})
+    static final class Unrated implements Callable<Integer> {
+        @Spec
+        private picocli.CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        private Selection selection;
+
+        @Override
+        public Integer call() throws Exception {
+            MarginExport.Query query = selection.query(MarginExport.By.CUSTOMER);
+            ExportFormat format = selection.format();
+            ExportTable table = new UnratedExport(selection.clickhouse.clickHouse()).table(query);
+            selection.write(table, format, spec.commandLine().getOut());
+            return Tollgate.OK;
         }
     }
 }

@@ -39,6 +39,8 @@ class ExportCommandIT {
                 // globex pays USD; the vendor bills EUR at 1.08 USD per EUR: cost 0.540000, margin 0.460000
                 call("g1", "globex", DAY1, "vendor-b", "447", USD, "1.000000", "0.500000", "1.08"),
                 unrated("u1", "acme", DAY1.plusSeconds(120)),
+                // a call id from outside that a spreadsheet would run as a formula; flagged, so it is exported
+                flagged("=HYPERLINK(\"http://x\")", "acme", DAY2.plusSeconds(60)),
                 call("late", "acme", Instant.parse("2026-04-01T00:00:00Z"), "vendor-b", "447", EUR, "9.000000",
                         "1.000000", "1")), RatedCdrTable.STREAM_VERSION, "stream");
     }
@@ -60,10 +62,10 @@ class ExportCommandIT {
         CommandRun run = export();
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        // acme: 1.2 + 0.6 + 0.3 revenue, 0.8 + 0.7 + 0.1 cost; 3 calls of 90 billed seconds each
+        // acme: 1.2 + 0.6 + 0.3 + 0.3 revenue, 0.8 + 0.7 + 0.1 + 0.1 cost; 4 calls of 90 billed seconds each
         assertThat(run.lines()).containsExactly(
                 "customer,currency,calls,answered,billed_minutes,revenue,cost,margin,margin_pct",
-                "acme,EUR,3,3,4.50,2.100000,1.600000,0.500000,23.81",
+                "acme,EUR,4,4,6.00,2.400000,1.700000,0.700000,29.17",
                 "globex,USD,1,1,1.50,1.000000,0.540000,0.460000,46.00");
     }
 
@@ -71,17 +73,17 @@ class ExportCommandIT {
     void groupsByVendorDestinationOrDayAndFilters() {
         assertThat(export("--by", "vendor", "--customer", "acme").lines()).containsExactly(
                 "vendor,currency,calls,answered,billed_minutes,revenue,cost,margin,margin_pct",
-                "vendor-b,EUR,2,2,3.00,1.500000,0.900000,0.600000,40.00",
+                "vendor-b,EUR,3,3,4.50,1.800000,1.000000,0.800000,44.44",
                 "vendor-c,EUR,1,1,1.50,0.600000,0.700000,-0.100000,-16.67");
         assertThat(export("--by", "destination", "--vendor", "vendor-b").lines()).containsExactly(
                 "destination,currency,calls,answered,billed_minutes,revenue,cost,margin,margin_pct",
-                "447,EUR,1,1,1.50,1.200000,0.800000,0.400000,33.33",
+                "447,EUR,2,2,3.00,1.500000,0.900000,0.600000,40.00",
                 "447,USD,1,1,1.50,1.000000,0.540000,0.460000,46.00",
                 "49,EUR,1,1,1.50,0.300000,0.100000,0.200000,66.67");
         assertThat(export("--by", "day", "--customer", "acme").lines()).containsExactly(
                 "day,currency,calls,answered,billed_minutes,revenue,cost,margin,margin_pct",
                 "2026-03-01,EUR,2,2,3.00,1.800000,1.500000,0.300000,16.67",
-                "2026-03-02,EUR,1,1,1.50,0.300000,0.100000,0.200000,66.67");
+                "2026-03-02,EUR,2,2,3.00,0.600000,0.200000,0.400000,66.67");
     }
 
     @Test
@@ -96,6 +98,41 @@ class ExportCommandIT {
         assertThat(period.err()).contains("must end after it starts");
     }
 
+    @Test
+    void unratedAndFlaggedCallsOneRowEachTheFormulaDefused() {
+        CommandRun unrated = CommandRun.of("export", "unrated", "--url", url, "--database", database, "--from",
+                "2026-03-01T00:00:00Z", "--to", "2026-04-01T00:00:00Z");
+
+        assertThat(unrated.exitCode()).as(unrated.err()).isZero();
+        assertThat(unrated.lines()).containsExactly(
+                "call_id,customer,vendor,setup_time,b_number,duration_s,disposition,reason,flags",
+                "u1,acme,vendor-b,2026-03-01T10:02:00Z,99912345,30.000,ANSWERED,customer:no_rate,",
+                "\"'=HYPERLINK(\"\"http://x\"\")\",acme,vendor-b,2026-03-02T10:01:00Z,4471234567,90.000,ANSWERED,,"
+                        + "TIMED_OUT");
+    }
+
+    @Test
+    void xlsxHoldsNumbersAsNumbersAndTextAsText(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("margin.xlsx");
+        CommandRun run = export("--by", "vendor", "--customer", "acme", "--format", "xlsx", "--out", file.toString());
+        CommandRun noFile = export("--format", "xlsx");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(noFile.exitCode()).isEqualTo(2);
+        assertThat(noFile.err()).contains("--out");
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file);
+             org.dhatim.fastexcel.reader.ReadableWorkbook book = new org.dhatim.fastexcel.reader.ReadableWorkbook(in)) {
+            List<org.dhatim.fastexcel.reader.Row> rows = book.getFirstSheet().read();
+            assertThat(rows).hasSize(3);
+            assertThat(rows.get(0).getCell(0).asString()).isEqualTo("vendor");
+            assertThat(rows.get(1).getCell(0).asString()).isEqualTo("vendor-b");
+            assertThat(rows.get(1).getCell(2).getType()).isEqualTo(org.dhatim.fastexcel.reader.CellType.NUMBER);
+            assertThat(rows.get(1).getCell(7).asNumber()).isEqualByComparingTo("0.800000");
+            assertThat(rows.get(2).getCell(8).asNumber()).isEqualByComparingTo("-16.67");
+        }
+    }
+
     /** An answered call of 90 s (billed 90 s on both legs) priced at the given amounts. */
     private static RatedCdr call(String id, String customer, Instant setup, String vendor, String prefix,
                                  Currency currency, String revenue, String cost, String fx) {
@@ -106,6 +143,15 @@ class ExportCommandIT {
                 new BigDecimal(revenue));
         RatedLeg vendorLeg = new RatedLeg(vendor, 1, EUR, prefix, new BigDecimal("0.05"), 90, new BigDecimal(cost));
         return RatedCdr.rated(cdr, vendor, customerLeg, vendorLeg, new BigDecimal(fx));
+    }
+
+    private static RatedCdr flagged(String id, String customer, Instant setup) {
+        RatedCdr rated = call(id, customer, setup, "vendor-b", "447", EUR, "0.300000", "0.100000", "1");
+        Cdr c = rated.cdr();
+        Cdr timedOut = new Cdr(c.callId(), c.customer(), c.aNumber(), c.bNumber(), c.setup(), c.answer(), c.end(),
+                c.durationS(), c.disposition(), c.cause(), c.attempts(),
+                java.util.Set.of(io.tollgate.core.cdr.CdrFlag.TIMED_OUT));
+        return RatedCdr.rated(timedOut, rated.vendor(), rated.customerLeg(), rated.vendorLeg(), rated.fxRate());
     }
 
     private static RatedCdr unrated(String id, String customer, Instant setup) {

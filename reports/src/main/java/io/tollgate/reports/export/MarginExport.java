@@ -69,6 +69,21 @@ public final class MarginExport {
         }
     }
 
+    /** The columns, the first named after what the rows are grouped by. */
+    public static List<String> header(By by) {
+        return List.of(by.label(), "currency", "calls", "answered", "billed_minutes", "revenue", "cost", "margin",
+                "margin_pct");
+    }
+
+    /** The rows as an export: every column but the first two is a number. */
+    public static ExportTable table(By by, List<Row> rows) {
+        List<String[]> cells = rows.stream().map(r -> new String[] {r.key(), r.currency(), Long.toString(r.calls()),
+            Long.toString(r.answered()), r.billedMinutes().toPlainString(), r.revenue().toPlainString(),
+            r.cost().toPlainString(), r.margin().toPlainString(), r.marginPercent()}).toList();
+        return new ExportTable("margin by " + by.label(), header(by),
+                List.of(false, false, true, true, true, true, true, true, true), cells);
+    }
+
     private final ClickHouseDatabase database;
 
     public MarginExport(ClickHouseDatabase database) {

@@ -1,2 +1,2 @@
-/** Finance exports read from ClickHouse: margin by customer, vendor, destination or day. */
+/** Finance exports read from ClickHouse, as CSV or XLSX: margin by customer, vendor, destination or day; unrated and flagged calls. */
 package io.tollgate.reports.export;

@@ -1,0 +1,59 @@
+package io.tollgate.reports.export;
+
+import io.tollgate.ingest.clickhouse.ClickHouseDatabase;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The calls finance must look at before invoicing: those that could not be rated (no rate, no exchange rate, an
+ * unknown customer...) and those the CDR job flagged (timed out, events missing, swept by the agent), one row each.
+ */
+public final class UnratedExport {
+    public static final List<String> HEADER = List.of("call_id", "customer", "vendor", "setup_time", "b_number",
+            "duration_s", "disposition", "reason", "flags");
+
+    private final ClickHouseDatabase database;
+
+    public UnratedExport(ClickHouseDatabase database) {
+        this.database = database;
+    }
+
+    /** The calls of {@code q}'s period and filters ({@code q.by()} is not used: one row per call). */
+    public ExportTable table(MarginExport.Query q) throws SQLException {
+        String sql = "SELECT call_id, customer_id, vendor_id, setup_time, b_number, duration_ms, disposition,"
+                + " rating_reason, arrayStringConcat(flags, ' ') FROM rated_cdrs FINAL"
+                + " WHERE setup_time >= ? AND setup_time < ? AND (rating_reason != '' OR length(flags) > 0)"
+                + (q.customer() == null ? "" : " AND customer_id = ?")
+                + (q.vendor() == null ? "" : " AND vendor_id = ?")
+                + " ORDER BY setup_time, call_id";
+        List<String[]> rows = new ArrayList<>();
+        try (Connection c = database.connect(); PreparedStatement select = c.prepareStatement(sql)) {
+            int i = 1;
+            select.setObject(i++, q.from().atZone(ZoneOffset.UTC));
+            select.setObject(i++, q.to().atZone(ZoneOffset.UTC));
+            if (q.customer() != null) {
+                select.setString(i++, q.customer());
+            }
+            if (q.vendor() != null) {
+                select.setString(i, q.vendor());
+            }
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    rows.add(new String[] {r.getString(1), r.getString(2), r.getString(3),
+                        r.getTimestamp(4).toInstant().toString(), r.getString(5),
+                        BigDecimal.valueOf(r.getLong(6), 3).toPlainString(), r.getString(7), r.getString(8),
+                        r.getString(9)});
+                }
+            }
+        }
+        return new ExportTable("unrated and flagged calls", HEADER,
+                List.of(false, false, false, false, false, true, false, false, false), rows);
+    }
+}
