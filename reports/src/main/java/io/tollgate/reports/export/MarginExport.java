@@ -67,6 +67,25 @@ public final class MarginExport {
                 throw new IllegalArgumentException("the period must end after it starts: " + from + " .. " + to);
             }
         }
+
+        /** The conditions on rated_cdrs, with a parameter for each value ({@link #bind}). */
+        String conditions() {
+            return "setup_time >= ? AND setup_time < ?" + (customer == null ? "" : " AND customer_id = ?")
+                    + (vendor == null ? "" : " AND vendor_id = ?");
+        }
+
+        /** Binds the values of {@link #conditions()} from the first parameter on. */
+        void bind(PreparedStatement select) throws SQLException {
+            int i = 1;
+            select.setObject(i++, from.atZone(ZoneOffset.UTC));
+            select.setObject(i++, to.atZone(ZoneOffset.UTC));
+            if (customer != null) {
+                select.setString(i++, customer);
+            }
+            if (vendor != null) {
+                select.setString(i, vendor);
+            }
+        }
     }
 
     /** The columns, the first named after what the rows are grouped by. */
@@ -93,21 +112,11 @@ public final class MarginExport {
     public List<Row> rows(Query q) throws SQLException {
         String sql = "SELECT " + q.by().expression + " AS k, currency, count(), countIf(answer_time IS NOT NULL),"
                 + " sum(customer_billed_s), sum(customer_amount), sum(customer_amount - margin), sum(margin)"
-                + " FROM rated_cdrs FINAL WHERE setup_time >= ? AND setup_time < ? AND rating_reason = ''"
-                + (q.customer() == null ? "" : " AND customer_id = ?")
-                + (q.vendor() == null ? "" : " AND vendor_id = ?")
+                + " FROM rated_cdrs FINAL WHERE " + q.conditions() + " AND rating_reason = ''"
                 + " GROUP BY k, currency ORDER BY k, currency";
         List<Row> rows = new ArrayList<>();
         try (Connection c = database.connect(); PreparedStatement select = c.prepareStatement(sql)) {
-            int i = 1;
-            select.setObject(i++, q.from().atZone(ZoneOffset.UTC));
-            select.setObject(i++, q.to().atZone(ZoneOffset.UTC));
-            if (q.customer() != null) {
-                select.setString(i++, q.customer());
-            }
-            if (q.vendor() != null) {
-                select.setString(i, q.vendor());
-            }
+            q.bind(select);
             try (ResultSet r = select.executeQuery()) {
                 while (r.next()) {
                     rows.add(new Row(r.getString(1), r.getString(2), r.getLong(3), r.getLong(4),

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,21 +28,11 @@ public final class UnratedExport {
     public ExportTable table(MarginExport.Query q) throws SQLException {
         String sql = "SELECT call_id, customer_id, vendor_id, setup_time, b_number, duration_ms, disposition,"
                 + " rating_reason, arrayStringConcat(flags, ' ') FROM rated_cdrs FINAL"
-                + " WHERE setup_time >= ? AND setup_time < ? AND (rating_reason != '' OR length(flags) > 0)"
-                + (q.customer() == null ? "" : " AND customer_id = ?")
-                + (q.vendor() == null ? "" : " AND vendor_id = ?")
+                + " WHERE " + q.conditions() + " AND (rating_reason != '' OR length(flags) > 0)"
                 + " ORDER BY setup_time, call_id";
         List<String[]> rows = new ArrayList<>();
         try (Connection c = database.connect(); PreparedStatement select = c.prepareStatement(sql)) {
-            int i = 1;
-            select.setObject(i++, q.from().atZone(ZoneOffset.UTC));
-            select.setObject(i++, q.to().atZone(ZoneOffset.UTC));
-            if (q.customer() != null) {
-                select.setString(i++, q.customer());
-            }
-            if (q.vendor() != null) {
-                select.setString(i, q.vendor());
-            }
+            q.bind(select);
             try (ResultSet r = select.executeQuery()) {
                 while (r.next()) {
                     rows.add(new String[] {r.getString(1), r.getString(2), r.getString(3),
