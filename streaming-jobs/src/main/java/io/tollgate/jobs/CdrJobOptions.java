@@ -57,7 +57,9 @@ public record CdrJobOptions(Path config, String name, boolean fromEarliest, Dura
 
     @Override
     public StreamExecutionEnvironment environment() throws Exception {
-        return CdrJob.environment(this, settings());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration());
+        CdrPipeline.build(env, settings());
+        return env;
     }
 
     /** Checkpoints and restarts as every job has them ({@link JobArgs#flinkConfiguration}). */

@@ -50,7 +50,9 @@ public record FraudJobOptions(Path config, String name, boolean fromEarliest, St
 
     @Override
     public StreamExecutionEnvironment environment() throws Exception {
-        return FraudJob.environment(this, settings());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration());
+        FraudPipeline.build(env, settings());
+        return env;
     }
 
     public Configuration flinkConfiguration() {

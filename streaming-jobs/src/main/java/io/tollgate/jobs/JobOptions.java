@@ -54,4 +54,9 @@ public interface JobOptions {
      * this process.
      */
     StreamExecutionEnvironment environment() throws Exception;
+
+    /** Runs the job until it ends: what a job jar's {@code main} does. */
+    default void run() throws Exception {
+        environment().execute(name());
+    }
 }

@@ -75,8 +75,7 @@ public final class FraudDetector extends KeyedBroadcastProcessFunction<String, F
             return;
         }
         FraudRuleBook book = books.current(ctx.getBroadcastState(RuleBooks.STATE));
-        List<Finding> findings = book.rules().evaluate(book.profiles().forCustomer(ctx.getCurrentKey()),
-                t.observe(t.latestEventTime(), features.withHighRisk(book.highRisk())));
+        List<Finding> findings = Judgement.findings(book, features, ctx.getCurrentKey(), t);
         OpenAlerts open = alerts.value();
         if (open == null) {
             open = new OpenAlerts();

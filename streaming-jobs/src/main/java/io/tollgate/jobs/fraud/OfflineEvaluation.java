@@ -28,7 +28,7 @@ public final class OfflineEvaluation {
 
     public OfflineEvaluation(FraudRuleBook book, FeatureSettings features, OpenAlerts.Pacing pacing) {
         this.book = book;
-        this.features = features.withHighRisk(book.highRisk());
+        this.features = features;
         this.pacing = pacing;
     }
 
@@ -74,7 +74,7 @@ public final class OfflineEvaluation {
         if (now == null) {
             return List.of();
         }
-        var findings = book.rules().evaluate(book.profiles().forCustomer(customer), t.observe(now, features));
+        var findings = Judgement.findings(book, features, customer, t);
         return alerts.computeIfAbsent(customer, c -> new OpenAlerts()).apply(findings, now, pacing);
     }
 }

@@ -35,18 +35,27 @@ public final class RuleBooks implements Serializable {
     private final HashMap<String, ZoneId> zones;
     private transient FraudRuleBook book;
     private transient long refused = -1;
+    /** The bytes the book in force was checked against: the broadcast state hands out the same array until replaced. */
+    private transient byte[] checked;
 
     RuleBooks(FraudRuleSet initial, Map<String, ZoneId> zones) {
         this.initial = JsonCodec.FRAUD_RULE_SET.encode(initial);
         this.zones = new HashMap<>(zones);
     }
 
-    /** The book for the set in {@code state} (or the initial one), compiling it if it is new to this task. */
+    /**
+     * The book for the set in {@code state} (or the initial one), compiling it if it is new to this task. Asked at
+     * every evaluation, so the set is only decoded when the state holds other bytes than last time.
+     */
     FraudRuleBook current(ReadOnlyBroadcastState<String, byte[]> state) throws Exception {
         byte[] published = state.get(KEY);
-        FraudRuleSet set = JsonCodec.FRAUD_RULE_SET.decode(published != null ? published : initial);
-        if (book == null || (book.version() != set.version() && set.version() != refused)) {
-            load(set);
+        byte[] source = published != null ? published : initial;
+        if (source != checked) {
+            FraudRuleSet set = JsonCodec.FRAUD_RULE_SET.decode(source);
+            if (book == null || (book.version() != set.version() && set.version() != refused)) {
+                load(set);
+            }
+            checked = source;
         }
         return book;
     }
