@@ -1,5 +1,7 @@
 package io.tollgate.app;
 
+import io.tollgate.core.billing.BillingCycle;
+
 import io.tollgate.core.fraud.FraudRuleSet;
 import io.tollgate.ingest.config.BillingCycle;
 import io.tollgate.ingest.config.Customer;

@@ -2,6 +2,7 @@ package io.tollgate.core.money;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Currency;
 import java.util.Locale;
 
 /**
@@ -32,6 +33,11 @@ public record Rounding(int decimals, RoundingMode mode) {
             case "DOWN" -> RoundingMode.DOWN;
             default -> throw new IllegalArgumentException("rounding must be UP, HALF_UP or DOWN, got '" + text + "'");
         };
+    }
+
+    /** Amounts on invoices: the currency's minor unit (cents for EUR, none for JPY), HALF_UP. */
+    public static Rounding invoiceAmounts(Currency currency) {
+        return new Rounding(Math.max(currency.getDefaultFractionDigits(), 0), RoundingMode.HALF_UP);
     }
 
     public BigDecimal apply(BigDecimal exact) {

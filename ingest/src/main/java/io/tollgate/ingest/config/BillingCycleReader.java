@@ -1,5 +1,7 @@
 package io.tollgate.ingest.config;
 
+import io.tollgate.core.billing.BillingCycle;
+
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;

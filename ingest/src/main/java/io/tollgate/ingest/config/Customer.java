@@ -1,5 +1,8 @@
 package io.tollgate.ingest.config;
 
+import io.tollgate.core.billing.BillingCycle;
+import io.tollgate.core.billing.TaxProfile;
+
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;

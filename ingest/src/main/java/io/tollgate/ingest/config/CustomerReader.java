@@ -1,5 +1,8 @@
 package io.tollgate.ingest.config;
 
+import io.tollgate.core.billing.BillingCycle;
+import io.tollgate.core.billing.TaxProfile;
+
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.ZoneId;

@@ -1,5 +1,7 @@
 package io.tollgate.ingest.config;
 
+import io.tollgate.core.billing.TaxProfile;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;

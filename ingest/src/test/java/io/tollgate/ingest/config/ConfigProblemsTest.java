@@ -1,5 +1,8 @@
 package io.tollgate.ingest.config;
 
+import io.tollgate.core.billing.BillingCycle;
+import io.tollgate.core.billing.TaxProfile;
+
 import io.tollgate.core.csv.BadInputException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

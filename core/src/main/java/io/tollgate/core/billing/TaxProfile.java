@@ -1,4 +1,4 @@
-package io.tollgate.ingest.config;
+package io.tollgate.core.billing;
 
 import java.math.BigDecimal;
 
