@@ -1,9 +1,7 @@
 package io.tollgate.app;
 
 import io.tollgate.core.billing.BillingCycle;
-
 import io.tollgate.core.fraud.FraudRuleSet;
-import io.tollgate.ingest.config.BillingCycle;
 import io.tollgate.ingest.config.Customer;
 import io.tollgate.ingest.config.DeckRef;
 import io.tollgate.ingest.config.ServiceAddresses;
@@ -73,6 +71,15 @@ final class ConfigCommand implements Runnable {
                     + " exemptions or schedules for %d customers (tollgate fraud rules shows them all)%n",
                     fraud.drl() == null ? "the shipped checklist" : "rules from " + fraud.drlSource(),
                     fraud.highRisk().size(), fraud.defaults().size(), customersWithOwnSettings(fraud));
+            io.tollgate.ingest.config.InvoiceSettings invoices = loaded.invoices();
+            out.printf("invoices: issued by %s; numbered %s, credit notes %s; due in %d days; %d scheduled runs;"
+                    + " documents in %s%n", invoices.issuer().name(), invoices.invoiceNumbers().pattern(),
+                    invoices.creditNoteNumbers().pattern(), invoices.paymentDays(), invoices.schedules().size(),
+                    invoices.outputDir());
+            out.println("exports: " + loaded.exports().size() + " scheduled" + loaded.exports().stream()
+                    .map(e -> " " + e.name() + " (" + e.kind().label() + (e.by() == null ? "" : " by " + e.by()) + ", '"
+                            + e.cron() + "' " + e.zone() + ", " + e.range() + ", " + e.format() + " to " + e.outDir() + ")")
+                    .collect(Collectors.joining(";", loaded.exports().isEmpty() ? "" : ":", "")));
             ServiceAddresses s = loaded.services();
             out.println("services:");
             out.println("  kafka: " + s.kafkaBootstrap());

@@ -1,9 +1,11 @@
 package io.tollgate.app;
 
 import io.tollgate.core.csv.BadInputException;
+import io.tollgate.reports.export.CallSelection;
 import io.tollgate.reports.export.ExportFormat;
 import io.tollgate.reports.export.ExportTable;
 import io.tollgate.reports.export.MarginExport;
+import io.tollgate.reports.export.TrafficExport;
 import io.tollgate.reports.export.UnratedExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,12 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -25,7 +24,7 @@ import java.util.concurrent.Callable;
         description = {"Finance exports from the rated CDRs in ClickHouse, as CSV (safe to open in a spreadsheet) or"
                 + " XLSX (numbers as numbers).",
             "Every export takes the calls set up in [--from, --to), optionally of one --customer and one --vendor."},
-        subcommands = {ExportCommand.Margin.class, ExportCommand.Unrated.class})
+        subcommands = {ExportCommand.Margin.class, ExportCommand.Traffic.class, ExportCommand.Unrated.class})
 final class ExportCommand implements Runnable {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -49,7 +48,8 @@ final class ExportCommand implements Runnable {
         @Option(names = "--customer", paramLabel = "ID", description = "only this customer's calls")
         String customer;
 
-        @Option(names = "--vendor", paramLabel = "ID", description = "only calls this vendor carried")
+        @Option(names = "--vendor", paramLabel = "ID",
+                description = "only calls this vendor carried (traffic: only the attempts offered to it)")
         String vendor;
 
         @Option(names = "--format", paramLabel = "csv|xlsx", defaultValue = "csv",
@@ -59,10 +59,9 @@ final class ExportCommand implements Runnable {
         @Option(names = "--out", paramLabel = "FILE", description = "write here instead of standard output")
         Path out;
 
-        MarginExport.Query query(MarginExport.By by) throws BadInputException {
+        CallSelection calls() throws BadInputException {
             try {
-                return new MarginExport.Query(Options.time("--from", from), Options.time("--to", to), by, customer,
-                        vendor);
+                return new CallSelection(Options.time("--from", from), Options.time("--to", to), customer, vendor);
             } catch (IllegalArgumentException e) {
                 throw Options.bad("--to", e.getMessage());
             }
@@ -90,11 +89,7 @@ final class ExportCommand implements Runnable {
                 stdout.flush();
                 return;
             }
-            Path part = out.resolveSibling(out.getFileName() + ".part");
-            try (OutputStream file = Files.newOutputStream(part)) {
-                format.write(table, file);
-            }
-            Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            format.write(table, out);
         }
     }
 
@@ -121,10 +116,11 @@ final class ExportCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            MarginExport.Query query = selection.query(by());
+            CallSelection calls = selection.calls();
+            MarginExport.By by = by();
             ExportFormat format = selection.format();
             MarginExport export = new MarginExport(selection.clickhouse.clickHouse());
-            selection.write(MarginExport.table(query.by(), export.rows(query)), format, spec.commandLine().getOut());
+            selection.write(MarginExport.table(by, export.rows(calls, by)), format, spec.commandLine().getOut());
             return Tollgate.OK;
         }
 
@@ -134,6 +130,49 @@ final class ExportCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw Options.bad("--by", "'" + by + "' is not one of customer, vendor, destination, day");
             }
+        }
+    }
+
+    @Command(name = "traffic", mixinStandardHelpOptions = true,
+            description = {"Traffic by vendor and destination: how the route attempts offered to each vendor went,"
+                    + " one row per vendor and destination, sorted by vendor, then destination (ignoring case):"
+                    + " vendor,destination,prefix,attempts,answered,asr_pct,ner_pct,billed_minutes,acd_min,pdd_ms.",
+                "An attempt is one offer of a call to one vendor: a call tried on vendor A and carried by vendor B"
+                    + " is an unanswered attempt for A and an answered one for B. --vendor keeps the attempts"
+                    + " on that vendor; --customer the attempts of that customer's calls.",
+                "destination and prefix: the longest prefix of the called number in the vendor's deck (the rows"
+                    + " imported with `tollgate deck import` and in force during the period) and the name the deck"
+                    + " gives it. Where the deck is not imported or has no row for the number, destination is the"
+                    + " E.164 country, like 'country +44', and prefix its country calling code; a row without a name"
+                    + " keeps its prefix and is named by its country.",
+                "attempts = the attempts offered to the vendor; answered = those that carried the call.",
+                "asr_pct (answer-seizure ratio) = answered / attempts x 100.",
+                "ner_pct (network effectiveness ratio) = attempts answered or that reached the called user (Q.850"
+                    + " cause 16, 17, 18, 19 or 21: busy, no answer, rejected) / attempts x 100.",
+                "billed_minutes = the vendor's billed seconds of the answered attempts / 60 (a call the vendor's"
+                    + " deck could not price adds none: see `tollgate export unrated`).",
+                "acd_min (average call duration) = answer-to-hangup time of the answered attempts / answered,"
+                    + " in minutes; empty when none was answered.",
+                "pdd_ms (post-dial delay) = the average time from sending an attempt to its ringing or early"
+                    + " media, over the attempts that reported one; empty when none did.",
+                "Ratios have two decimals (pdd_ms none), rounded half up, from the exact counts. Unlike margin,"
+                    + " calls that could not be rated are counted."},
+            exitCodeListHeading = "Exit codes:%n",
+            exitCodeList = {"0:exported", "2:bad input (times, --format)", "1:ClickHouse failed, or any other failure"})
+    static final class Traffic implements Callable<Integer> {
+        @Spec
+        private picocli.CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        private Selection selection;
+
+        @Override
+        public Integer call() throws Exception {
+            CallSelection calls = selection.calls();
+            ExportFormat format = selection.format();
+            ExportTable table = new TrafficExport(selection.clickhouse.clickHouse()).table(calls);
+            selection.write(table, format, spec.commandLine().getOut());
+            return Tollgate.OK;
         }
     }
 
@@ -152,9 +191,9 @@ final class ExportCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            MarginExport.Query query = selection.query(MarginExport.By.CUSTOMER);
+            CallSelection calls = selection.calls();
             ExportFormat format = selection.format();
-            ExportTable table = new UnratedExport(selection.clickhouse.clickHouse()).table(query);
+            ExportTable table = new UnratedExport(selection.clickhouse.clickHouse()).table(calls);
             selection.write(table, format, spec.commandLine().getOut());
             return Tollgate.OK;
         }

@@ -10,7 +10,7 @@ import java.util.Objects;
  * An invoice or a credit note for one customer and period.
  *
  * @param number      empty until the document is final
- * @param creditFor   a credit note: the invoice id it credits; empty for an invoice
+ * @param creditFor   a credit note: the number of the invoice it credits; empty for an invoice
  * @param issuedOn    the date it was finalised, in the customer's time zone; null for a draft
  * @param dueOn       when payment is due; null for a draft
  */

@@ -23,8 +23,9 @@ public record InvoiceLine(int lineNo, String destination, String prefix, BigDeci
         return adjustment ? "Adjustment, earlier periods: " + name : name;
     }
 
+    /** The line of a credit note: the same calls, the amount turned negative. */
     InvoiceLine negated(int number) {
-        return new InvoiceLine(number, destination, prefix, rate, -calls, -billedSeconds, exact.negate(),
+        return new InvoiceLine(number, destination, prefix, rate, calls, billedSeconds, exact.negate(),
                 amount.negate(), adjustment);
     }
 }

@@ -41,8 +41,11 @@ final class ConfigFile {
         TopicSettings topics = new TopicsReader().read(top.get("topics"));
         FxRates fxRates = new FxRatesReader().read(top.get("fx_rates"));
         FraudRuleSet fraud = new FraudReader(dir).read(top.get("fraud"));
+        InvoiceSettings invoices = new InvoicesReader(dir).read(top.get("invoices"));
+        List<ScheduledExport> exports = new ExportsReader(dir, customers, vendors).read(top.get("exports"));
         problems.throwIfAny();
-        return new TollgateConfig(file, customers, vendors, services, topics, fxRates, fraud);
+        return new TollgateConfig(file, customers, vendors, services, topics, fxRates, fraud, invoices,
+                exports);
     }
 
     /** Unknown top-level keys are typos, except the sections later issues own, which are left for them to read. */

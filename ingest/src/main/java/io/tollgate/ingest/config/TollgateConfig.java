@@ -19,25 +19,30 @@ import java.util.Optional;
  * @param source the file it was read from
  * @param fxRates exchange rates for margins across currencies; none when the section is absent
  * @param fraud the fraud rules and thresholds; the shipped ones when the section is absent
+ * @param invoices issuer, numbering and schedules of invoices; neutral defaults when the section is absent
+ * @param exports finance exports {@code tollgate serve} writes on schedule; none when the section is absent
  */
 public record TollgateConfig(Path source, List<Customer> customers, List<Vendor> vendors, ServiceAddresses services,
-                             TopicSettings topics, FxRates fxRates, FraudRuleSet fraud) {
+                             TopicSettings topics, FxRates fxRates, FraudRuleSet fraud,
+                             InvoiceSettings invoices, List<ScheduledExport> exports) {
 
     /** The sections read now. */
     public static final List<String> SECTIONS = List.of("customers", "vendors", "services", "topics", "fx_rates",
-            "fraud");
+            "fraud", "invoices", "exports");
 
     /**
      * Sections that later issues own (invoicing, console tokens): accepted and left unread until
      * then, so one file can already hold them. Any other unknown top-level key is refused as a typo.
      */
-    public static final List<String> LATER_SECTIONS = List.of("invoices", "console");
+    public static final List<String> LATER_SECTIONS = List.of("console");
 
     public TollgateConfig {
         customers = List.copyOf(customers);
         vendors = List.copyOf(vendors);
         fxRates = fxRates == null ? FxRates.none() : fxRates;
         fraud = fraud == null ? FraudRuleSet.shipped() : fraud;
+        invoices = invoices == null ? InvoiceSettings.defaults(source.toAbsolutePath().getParent()) : invoices;
+        exports = exports == null ? List.of() : List.copyOf(exports);
     }
 
     /** Reads and checks {@code file}, with overrides from the process environment. */

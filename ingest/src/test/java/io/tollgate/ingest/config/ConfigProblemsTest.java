@@ -79,14 +79,29 @@ class ConfigProblemsTest {
     @Test
     void unknownTopLevelSectionsAreRefusedButLaterIssuesSectionsAreLeftForThem() throws Exception {
         String later = ConfigFiles.VALID + """
-                invoices: {numbering: "INV-{yyyy}-{seq}"}
                 console: {tokens: []}
                 """;
         assertThat(files.load(later).customers()).hasSize(1);
 
         assertThat(files.problems(ConfigFiles.VALID + "customer: {}\nservices: {kafak: {}}\n")).containsExactly(
-                "25: customer: unknown section (known: customers, vendors, services, topics, fx_rates, fraud; read by later releases: invoices, console)",
+                "25: customer: unknown section (known: customers, vendors, services, topics, fx_rates, fraud, invoices, exports; read by later releases: console)",
                 "26: services.kafak: unknown key (known here: ari, clickhouse, flink, kafka)");
+    }
+
+    @Test
+    void theInvoicesSectionIsCheckedKeyByKey() throws Exception {
+        String invoices = ConfigFiles.VALID + """
+                invoices:
+                  number_format: "INV-{yyyy}"
+                  payment_terms_days: soon
+                  schedules:
+                    - {cron: "every day", final: maybe}
+                """;
+        assertThat(files.problems(invoices)).anySatisfy(p -> assertThat(p).contains("invoices.number_format")
+                .contains("exactly one {seq}"))
+                .anySatisfy(p -> assertThat(p).contains("invoices.payment_terms_days"))
+                .anySatisfy(p -> assertThat(p).contains("invoices.schedules[0].cron"))
+                .anySatisfy(p -> assertThat(p).contains("invoices.schedules[0].final"));
     }
 
     @Test
@@ -175,7 +190,7 @@ class ConfigProblemsTest {
                 "address: Main Street 1"))).containsExactly(
                 "4: customers[0].address: must be a mapping of key: value, got 'Main Street 1'");
         assertThat(files.problems("- just\n- a list\n")).containsExactly(
-                "1: : must be a mapping of sections: customers, vendors, services, topics, fx_rates, fraud");
+                "1: : must be a mapping of sections: customers, vendors, services, topics, fx_rates, fraud, invoices, exports");
     }
 
     @Test

@@ -10,6 +10,10 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
 
 /**
  * How an export is written. CSV fields are made spreadsheet-safe by {@link CsvOutput}; XLSX cells are typed, so a
@@ -60,4 +64,21 @@ public enum ExportFormat {
 
     /** Writes {@code table}; the stream is left open (the caller owns it), everything written is flushed. */
     public abstract void write(ExportTable table, OutputStream out) throws IOException;
+
+    /**
+     * Writes {@code table} to {@code file} whole or not at all: into {@code FILE.part} beside it, then moved over it,
+     * so that a reader never sees half an export and a rerun replaces the file.
+     */
+    public void write(ExportTable table, Path file) throws IOException {
+        Path part = file.resolveSibling(file.getFileName() + ".part");
+        try (OutputStream out = Files.newOutputStream(part)) {
+            write(table, out);
+        }
+        Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The file name extension, without the dot: {@code csv} or {@code xlsx}. */
+    public String extension() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 }

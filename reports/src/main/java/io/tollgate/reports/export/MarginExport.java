@@ -8,12 +8,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * Margin for finance: rated calls of a period grouped by customer, vendor, destination (the customer deck's prefix)
@@ -54,40 +51,6 @@ public final class MarginExport {
         }
     }
 
-    /**
-     * @param customer only this customer's calls, or null for all
-     * @param vendor only calls carried by this vendor, or null for all
-     */
-    public record Query(Instant from, Instant to, By by, String customer, String vendor) {
-        public Query {
-            Objects.requireNonNull(from, "from is required");
-            Objects.requireNonNull(to, "to is required");
-            Objects.requireNonNull(by, "by is required");
-            if (!to.isAfter(from)) {
-                throw new IllegalArgumentException("the period must end after it starts: " + from + " .. " + to);
-            }
-        }
-
-        /** The conditions on rated_cdrs, with a parameter for each value ({@link #bind}). */
-        String conditions() {
-            return "setup_time >= ? AND setup_time < ?" + (customer == null ? "" : " AND customer_id = ?")
-                    + (vendor == null ? "" : " AND vendor_id = ?");
-        }
-
-        /** Binds the values of {@link #conditions()} from the first parameter on. */
-        void bind(PreparedStatement select) throws SQLException {
-            int i = 1;
-            select.setObject(i++, from.atZone(ZoneOffset.UTC));
-            select.setObject(i++, to.atZone(ZoneOffset.UTC));
-            if (customer != null) {
-                select.setString(i++, customer);
-            }
-            if (vendor != null) {
-                select.setString(i, vendor);
-            }
-        }
-    }
-
     /** The columns, the first named after what the rows are grouped by. */
     public static List<String> header(By by) {
         return List.of(by.label(), "currency", "calls", "answered", "billed_minutes", "revenue", "cost", "margin",
@@ -109,14 +72,14 @@ public final class MarginExport {
         this.database = database;
     }
 
-    public List<Row> rows(Query q) throws SQLException {
-        String sql = "SELECT " + q.by().expression + " AS k, currency, count(), countIf(answer_time IS NOT NULL),"
+    public List<Row> rows(CallSelection calls, By by) throws SQLException {
+        String sql = "SELECT " + by.expression + " AS k, currency, count(), countIf(answer_time IS NOT NULL),"
                 + " sum(customer_billed_s), sum(customer_amount), sum(customer_amount - margin), sum(margin)"
-                + " FROM rated_cdrs FINAL WHERE " + q.conditions() + " AND rating_reason = ''"
+                + " FROM rated_cdrs FINAL WHERE " + calls.conditions() + " AND rating_reason = ''"
                 + " GROUP BY k, currency ORDER BY k, currency";
         List<Row> rows = new ArrayList<>();
         try (Connection c = database.connect(); PreparedStatement select = c.prepareStatement(sql)) {
-            q.bind(select);
+            calls.bind(select);
             try (ResultSet r = select.executeQuery()) {
                 while (r.next()) {
                     rows.add(new Row(r.getString(1), r.getString(2), r.getLong(3), r.getLong(4),
@@ -128,7 +91,7 @@ public final class MarginExport {
     }
 
     /** Billed minutes to two decimals: a figure to read; the seconds behind it are exact in rated_cdrs. */
-    private static BigDecimal minutes(long seconds) {
+    static BigDecimal minutes(long seconds) {
         return BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
     }
 }

@@ -24,15 +24,15 @@ public final class UnratedExport {
         this.database = database;
     }
 
-    /** The calls of {@code q}'s period and filters ({@code q.by()} is not used: one row per call). */
-    public ExportTable table(MarginExport.Query q) throws SQLException {
+    /** The calls of the selection's period and filters, one row each. */
+    public ExportTable table(CallSelection calls) throws SQLException {
         String sql = "SELECT call_id, customer_id, vendor_id, setup_time, b_number, duration_ms, disposition,"
                 + " rating_reason, arrayStringConcat(flags, ' ') FROM rated_cdrs FINAL"
-                + " WHERE " + q.conditions() + " AND (rating_reason != '' OR length(flags) > 0)"
+                + " WHERE " + calls.conditions() + " AND (rating_reason != '' OR length(flags) > 0)"
                 + " ORDER BY setup_time, call_id";
         List<String[]> rows = new ArrayList<>();
         try (Connection c = database.connect(); PreparedStatement select = c.prepareStatement(sql)) {
-            q.bind(select);
+            calls.bind(select);
             try (ResultSet r = select.executeQuery()) {
                 while (r.next()) {
                     rows.add(new String[] {r.getString(1), r.getString(2), r.getString(3),

@@ -25,6 +25,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class JasperPdf {
     private static final Map<String, JasperReport> COMPILED = new ConcurrentHashMap<>();
 
+    static {
+        // Jasper measures text with AWT; a server that happens to have DISPLAY set must not try to reach it
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
     private JasperPdf() {
     }
 
