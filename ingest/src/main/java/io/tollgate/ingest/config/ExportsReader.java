@@ -1,14 +1,9 @@
 package io.tollgate.ingest.config;
 
-import com.cronutils.model.CronType;
-import com.cronutils.model.definition.CronDefinitionBuilder;
-import com.cronutils.model.time.ExecutionTime;
-import com.cronutils.parser.CronParser;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -26,16 +21,6 @@ final class ExportsReader {
             + String.join(", ", Arrays.stream(ScheduledExport.Kind.values()).map(ScheduledExport.Kind::label).toList()),
             text -> Arrays.stream(ScheduledExport.Kind.values()).filter(k -> k.label().equals(text)).findFirst()
                     .orElseThrow());
-    private static final CronParser UNIX = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
-    /** A cron expression as invoice schedules take it, that also has a next slot (30 February never comes). */
-    private static final ValueFormat<String> CRON = new ValueFormat<>(InvoicesReader.CRON.expected(), text -> {
-        String cron = InvoicesReader.CRON.parser().apply(text);
-        if (ExecutionTime.forCron(UNIX.parse(cron)).nextExecution(ZonedDateTime.now(ZoneOffset.UTC)).isEmpty()) {
-            throw new ValueFormat.Refusal("never comes: no date matches '" + cron + "'");
-        }
-        return cron;
-    });
-
     private final Path dir;
     private final Set<String> customers = new HashSet<>();
     private final Set<String> vendors = new HashSet<>();
@@ -70,7 +55,7 @@ final class ExportsReader {
         } else if (byNode.isPresent() && kind != null) {
             byNode.problem("only a margin export is grouped; a " + kind.label() + " export has no 'by'");
         }
-        String cron = node.get("cron").required(CRON);
+        String cron = node.get("cron").required(ValueFormat.CRON);
         ZoneId zone = node.get("time_zone").optional(ValueFormat.TIME_ZONE, ZoneOffset.UTC);
         String range = node.get("range").required(ValueFormat.oneOf(ScheduledExport.RANGES));
         String format = node.get("format").optional(ValueFormat.oneOf(ScheduledExport.FORMATS), "csv");

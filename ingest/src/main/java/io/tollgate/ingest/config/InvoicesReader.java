@@ -1,8 +1,5 @@
 package io.tollgate.ingest.config;
 
-import com.cronutils.model.CronType;
-import com.cronutils.model.definition.CronDefinitionBuilder;
-import com.cronutils.parser.CronParser;
 import io.tollgate.core.billing.InvoiceNumberFormat;
 import io.tollgate.core.billing.InvoiceParty;
 
@@ -25,12 +22,6 @@ final class InvoicesReader {
         case "false" -> false;
         default -> throw new IllegalArgumentException();
     });
-    static final ValueFormat<String> CRON = new ValueFormat<>(
-            "a cron expression of five fields (minute hour day-of-month month day-of-week), like 0 6 1 * *", text -> {
-                new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX)).parse(text).validate();
-                return text.strip();
-            });
-
     private final Path dir;
 
     InvoicesReader(Path dir) {
@@ -109,7 +100,7 @@ final class InvoicesReader {
         if (!node.mapping(SCHEDULE_KEYS, true)) {
             return null;
         }
-        String cron = node.get("cron").required(CRON);
+        String cron = node.get("cron").required(ValueFormat.CRON);
         java.time.ZoneId zone = node.get("time_zone").optional(ValueFormat.TIME_ZONE, ZoneOffset.UTC);
         Boolean finalise = node.get("final").optional(YES_NO, false);
         return cron == null || zone == null || finalise == null ? null

@@ -1,5 +1,10 @@
 package io.tollgate.ingest.config;
 
+import com.cronutils.model.Cron;
+import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.model.time.ExecutionTime;
+import com.cronutils.parser.CronParser;
 import io.tollgate.core.csv.Fields;
 
 import java.math.BigDecimal;
@@ -7,6 +12,8 @@ import java.net.URI;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +48,20 @@ record ValueFormat<T>(String expected, Function<String, T> parser) {
         }
         return text.strip();
     });
+
+    private static final CronParser UNIX_CRON =
+            new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+
+    /** A UNIX cron expression of schedules: five fields, and a date that matches (30 February never comes). */
+    static final ValueFormat<String> CRON = new ValueFormat<>(
+            "a cron expression of five fields (minute hour day-of-month month day-of-week), like 0 6 1 * *", text -> {
+                String cron = text.strip();
+                Cron parsed = UNIX_CRON.parse(cron).validate();
+                if (ExecutionTime.forCron(parsed).nextExecution(ZonedDateTime.now(ZoneOffset.UTC)).isEmpty()) {
+                    throw new Refusal("never comes: no date matches '" + cron + "'");
+                }
+                return cron;
+            });
 
     static final ValueFormat<String> ID_FORMAT = new ValueFormat<>(
             "an id of letters, digits, '.', '_' and '-' (no ':', at most 64)", text -> {
