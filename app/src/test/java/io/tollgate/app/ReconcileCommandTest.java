@@ -147,5 +147,41 @@ class ReconcileCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("--ours", "--theirs", "--time-tolerance", "--duration-tolerance",
                 "--cost-tolerance", "--out", "class,count,impact", "impact = their cost - our cost");
+        // the store mode, and what of ours a carrier bills
+        assertThat(run.out()).contains("--vendor", "--from", "--to", "--file", "--out-dir", "--url", "--database",
+                "recon_results", "answered", "start = answer time", "cost = vendor_amount",
+                "dispute-<vendor>-<from date>.csv");
+    }
+
+    @Test
+    void filesAndTheStoreAreOneOrTheOtherEachWithItsOwnOptions() throws IOException {
+        Path ours = write("ours.csv", "");
+        String[] period = {"--from", "2026-03-01T00:00:00Z", "--to", "2026-04-01T00:00:00Z"};
+
+        CommandRun both = CommandRun.of("reconcile", "--vendor", "v", "--ours", ours.toString(), "--theirs",
+                ours.toString(), period[0], period[1], period[2], period[3]);
+        CommandRun neither = CommandRun.of("reconcile");
+        CommandRun noPeriod = CommandRun.of("reconcile", "--vendor", "v", "--from", "2026-03-01T00:00:00Z");
+        CommandRun outDirWithFiles = CommandRun.of("reconcile", "--ours", ours.toString(), "--theirs",
+                ours.toString(), "--out-dir", dir.toString());
+        CommandRun outWithStore = CommandRun.of("reconcile", "--vendor", "v", period[0], period[1], period[2],
+                period[3], "--out", dir.resolve("x.csv").toString());
+        CommandRun backwards = CommandRun.of("reconcile", "--vendor", "v", "--from", "2026-04-01T00:00:00Z", "--to",
+                "2026-03-01T00:00:00Z");
+        CommandRun noOffset = CommandRun.of("reconcile", "--vendor", "v", "--from", "2026-03-01T00:00:00", "--to",
+                "2026-04-01T00:00:00Z");
+
+        for (CommandRun run : List.of(both, neither, noPeriod, outDirWithFiles, outWithStore, backwards, noOffset)) {
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+            assertThat(run.out()).isEmpty();
+        }
+        assertThat(both.err()).contains("field '--vendor'", "one or the other");
+        assertThat(neither.err()).contains("--ours A.csv --theirs B.csv", "--vendor ID --from ISO --to ISO");
+        assertThat(noPeriod.err()).contains("field '--to': is required with --vendor");
+        assertThat(outDirWithFiles.err()).contains("field '--out-dir': applies to --vendor only");
+        assertThat(outWithStore.err()).contains("field '--out': applies to --ours/--theirs only");
+        assertThat(backwards.err()).contains("field '--to'", "must end after it starts");
+        assertThat(noOffset.err()).contains("field '--from'", "ISO-8601");
+        assertThat(dir.toFile().list()).containsExactly("ours.csv");
     }
 }

@@ -24,7 +24,7 @@ import java.util.UUID;
  * {@code LowCardinality(String)} is a String, a {@code DateTime64(3)} an Int64 of milliseconds, a {@code Decimal} its
  * unscaled integer of 8 (precision up to 18) or 16 bytes.
  */
-final class RowBinary {
+public final class RowBinary {
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
@@ -32,24 +32,24 @@ final class RowBinary {
     }
 
     /** The client under a JDBC connection of the ClickHouse driver (jdbc-v2), for queries and inserts in RowBinary. */
-    static Client client(Connection c) throws SQLException {
+    public static Client client(Connection c) throws SQLException {
         return c.unwrap(ConnectionImpl.class).getClient();
     }
 
     /** Reads RowBinary values in the order the query's columns give them. */
-    static final class In implements AutoCloseable {
+    public static final class In implements AutoCloseable {
         private final InputStream in;
         private final byte[] buffer = new byte[1 << 16];
         private int position;
         private int limit;
         private byte[] text = new byte[256];
 
-        In(InputStream in) {
+        public In(InputStream in) {
             this.in = in;
         }
 
         /** Whether another value follows; false at the end of the stream. */
-        boolean more() throws IOException {
+        public boolean more() throws IOException {
             return position < limit || fill() > 0;
         }
 
@@ -57,7 +57,7 @@ final class RowBinary {
          * The header of {@code RowBinaryWithNamesAndTypes}: refuses a result whose column types are not
          * {@code types}, so a changed schema fails loudly instead of being misread.
          */
-        void expectTypes(List<String> types) throws IOException {
+        public void expectTypes(List<String> types) throws IOException {
             int columns = (int) varint();
             List<String> names = new ArrayList<>(columns);
             for (int i = 0; i < columns; i++) {
@@ -72,7 +72,7 @@ final class RowBinary {
             }
         }
 
-        String string() throws IOException {
+        public String string() throws IOException {
             int length = (int) varint();
             if (length <= limit - position) {
                 String s = new String(buffer, position, length, StandardCharsets.UTF_8);
@@ -92,7 +92,7 @@ final class RowBinary {
             return new String(text, 0, length, StandardCharsets.UTF_8);
         }
 
-        long int64() throws IOException {
+        public long int64() throws IOException {
             ensure(8);
             long v = 0;
             for (int i = 7; i >= 0; i--) {
@@ -102,7 +102,7 @@ final class RowBinary {
             return v;
         }
 
-        long uint32() throws IOException {
+        public long uint32() throws IOException {
             ensure(4);
             int v = (buffer[position] & 0xFF) | (buffer[position + 1] & 0xFF) << 8
                     | (buffer[position + 2] & 0xFF) << 16 | (buffer[position + 3] & 0xFF) << 24;
@@ -110,7 +110,7 @@ final class RowBinary {
             return Integer.toUnsignedLong(v);
         }
 
-        int uint16() throws IOException {
+        public int uint16() throws IOException {
             ensure(2);
             int v = (buffer[position] & 0xFF) | (buffer[position + 1] & 0xFF) << 8;
             position += 2;
@@ -118,12 +118,12 @@ final class RowBinary {
         }
 
         /** A Decimal of precision up to 18: an Int64. */
-        BigDecimal decimal64(int scale) throws IOException {
+        public BigDecimal decimal64(int scale) throws IOException {
             return BigDecimal.valueOf(int64(), scale);
         }
 
         /** A Decimal of precision 19 to 38: an Int128. */
-        BigDecimal decimal128(int scale) throws IOException {
+        public BigDecimal decimal128(int scale) throws IOException {
             long low = int64();
             long high = int64();
             if (high == (low >> 63)) {
@@ -176,16 +176,16 @@ final class RowBinary {
     }
 
     /** Writes RowBinary values in the order of the insert's columns; {@link #flush} at the end. */
-    static final class Out {
+    public static final class Out {
         private final OutputStream out;
         private final byte[] buffer = new byte[1 << 16];
         private int position;
 
-        Out(OutputStream out) {
+        public Out(OutputStream out) {
             this.out = out;
         }
 
-        void string(String s) throws IOException {
+        public void string(String s) throws IOException {
             byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
             varint(bytes.length);
             if (bytes.length > buffer.length - position) {
@@ -199,21 +199,21 @@ final class RowBinary {
             position += bytes.length;
         }
 
-        void strings(List<String> values) throws IOException {
+        public void strings(List<String> values) throws IOException {
             varint(values.size());
             for (String s : values) {
                 string(s);
             }
         }
 
-        void int64(long v) throws IOException {
+        public void int64(long v) throws IOException {
             room(8);
             for (int i = 0; i < 8; i++) {
                 buffer[position++] = (byte) (v >>> (8 * i));
             }
         }
 
-        void uint32(long v) throws IOException {
+        public void uint32(long v) throws IOException {
             if (v < 0 || v > 0xFFFF_FFFFL) {
                 throw new IOException(v + " is not a UInt32");
             }
@@ -223,7 +223,7 @@ final class RowBinary {
             }
         }
 
-        void uint16(int v) throws IOException {
+        public void uint16(int v) throws IOException {
             if (v < 0 || v > 0xFFFF) {
                 throw new IOException(v + " is not a UInt16");
             }
@@ -232,7 +232,7 @@ final class RowBinary {
             buffer[position++] = (byte) (v >>> 8);
         }
 
-        void uint8(int v) throws IOException {
+        public void uint8(int v) throws IOException {
             if (v < 0 || v > 0xFF) {
                 throw new IOException(v + " is not a UInt8");
             }
@@ -241,18 +241,18 @@ final class RowBinary {
         }
 
         /** A {@code Nullable(...)}'s flag: 1 for NULL (nothing follows), else 0 and the value. */
-        void isNull(boolean isNull) throws IOException {
+        public void isNull(boolean isNull) throws IOException {
             uint8(isNull ? 1 : 0);
         }
 
         /** A Decimal of precision up to 18, rounded half up to its scale. */
-        void decimal64(BigDecimal value, int scale) throws IOException {
+        public void decimal64(BigDecimal value, int scale) throws IOException {
             // at scale 0, longValueExact reads BigDecimal's compact long: no BigInteger per value
             int64(value.setScale(scale, RoundingMode.HALF_UP).scaleByPowerOfTen(scale).longValueExact());
         }
 
         /** A Decimal of precision 19 to 38, rounded half up to its scale. */
-        void decimal128(BigDecimal value, int scale) throws IOException {
+        public void decimal128(BigDecimal value, int scale) throws IOException {
             BigInteger unscaled = unscaled(value, scale);
             if (unscaled.compareTo(LONG_MIN) >= 0 && unscaled.compareTo(LONG_MAX) <= 0) {
                 long v = unscaled.longValue();
@@ -265,12 +265,12 @@ final class RowBinary {
         }
 
         /** A UUID: its high 64 bits, then its low 64 bits, each little-endian. */
-        void uuid(UUID id) throws IOException {
+        public void uuid(UUID id) throws IOException {
             int64(id.getMostSignificantBits());
             int64(id.getLeastSignificantBits());
         }
 
-        void flush() throws IOException {
+        public void flush() throws IOException {
             out.write(buffer, 0, position);
             position = 0;
         }

@@ -37,6 +37,8 @@ import java.util.stream.Collectors;
  */
 public final class InvoiceStore {
     private static final int MAX_CLAIMS = 1000;
+    /** Each scope adds ~100 bytes to a statement; ClickHouse refuses statements over 256 KiB by default. */
+    private static final int SCOPES_PER_QUERY = 2000;
     private static final String FINAL = InvoiceStatus.FINAL.label();
 
     private final ClickHouseDatabase database;
@@ -47,6 +49,13 @@ public final class InvoiceStore {
 
     /** The calls of each scope, grouped into lines: from the rated calls, or from what final invoices covered. */
     List<CallGroup> groups(List<InvoiceScope> scopes, boolean covered) throws SQLException {
+        if (scopes.size() > SCOPES_PER_QUERY) {
+            List<CallGroup> all = new ArrayList<>();
+            for (List<InvoiceScope> chunk : chunks(scopes)) {
+                all.addAll(groups(chunk, covered));
+            }
+            return all;
+        }
         if (scopes.isEmpty()) {
             return List.of();
         }
@@ -103,6 +112,12 @@ public final class InvoiceStore {
 
     /** Records what each scope's invoice covers, replacing what an interrupted finalisation left. */
     void cover(List<InvoiceScope> scopes) throws SQLException {
+        if (scopes.size() > SCOPES_PER_QUERY) {
+            for (List<InvoiceScope> chunk : chunks(scopes)) {
+                cover(chunk);
+            }
+            return;
+        }
         if (scopes.isEmpty()) {
             return;
         }
@@ -130,10 +145,11 @@ public final class InvoiceStore {
      * final invoices only; a draft bills nothing.
      */
     private static String scopeSql(int scopes) {
-        String periods = String.join(" UNION ALL ", java.util.Collections.nCopies(scopes,
-                "SELECT toString(?) AS invoice_id, toString(?) AS customer_id, fromUnixTimestamp64Milli(toInt64(?)) AS s,"
-                        + " fromUnixTimestamp64Milli(toInt64(?)) AS e, fromUnixTimestamp64Milli(toInt64(?)) AS adj,"
-                        + " fromUnixTimestamp64Milli(toInt64(?)) AS lb"));
+        // one tuple per invoice in an array: compact enough for a run of thousands within max_query_size
+        String periods = "SELECT t.1 AS invoice_id, t.2 AS customer_id, fromUnixTimestamp64Milli(toInt64(t.3)) AS s,"
+                + " fromUnixTimestamp64Milli(toInt64(t.4)) AS e, fromUnixTimestamp64Milli(toInt64(t.5)) AS adj,"
+                + " fromUnixTimestamp64Milli(toInt64(t.6)) AS lb FROM (SELECT arrayJoin(["
+                + String.join(", ", java.util.Collections.nCopies(scopes, "(?, ?, ?, ?, ?, ?)")) + "]) AS t)";
         return "SELECT p.invoice_id AS invoice_id, r.customer_id AS customer_id, r.call_id AS call_id,"
                 + " r.setup_time AS setup_time, toUInt8(r.setup_time < p.s) AS adjustment, r.customer_deck_id AS deck_id,"
                 + " r.customer_deck_version AS deck_version, r.customer_prefix AS prefix, r.customer_rate AS rate,"
@@ -425,6 +441,14 @@ public final class InvoiceStore {
 
     private static ZonedDateTime utc(Instant t) {
         return t.atZone(ZoneOffset.UTC);
+    }
+
+    private static List<List<InvoiceScope>> chunks(List<InvoiceScope> scopes) {
+        List<List<InvoiceScope>> chunks = new ArrayList<>();
+        for (int i = 0; i < scopes.size(); i += SCOPES_PER_QUERY) {
+            chunks.add(scopes.subList(i, Math.min(scopes.size(), i + SCOPES_PER_QUERY)));
+        }
+        return chunks;
     }
 
     private static String marks(int n) {

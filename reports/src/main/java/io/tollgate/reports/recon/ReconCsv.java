@@ -51,7 +51,10 @@ public final class ReconCsv {
                 String aNumber = r.has("a_number") ? number(r, "a_number", numbers, problems) : "";
                 String bNumber = r.has("b_number") ? number(r, "b_number", numbers, problems)
                         : r.required("b_number", problems);
-                Instant start = r.time("start", problems);
+                Instant start = CommonForms.instant(r.get("start"));
+                if (start == null) {
+                    start = r.time("start", problems);
+                }
                 BigDecimal duration = r.seconds("duration_s", problems);
                 BigDecimal cost = r.decimal("cost", problems);
                 if (problems.size() == before) {
@@ -66,6 +69,10 @@ public final class ReconCsv {
     }
 
     private static String number(CsvRecord r, String field, NumberNormalizer numbers, List<InputProblem> problems) {
+        String common = CommonForms.e164(r.get(field));
+        if (common != null) {
+            return common;
+        }
         try {
             return numbers.normalize(r.get(field));
         } catch (InvalidNumberException e) {

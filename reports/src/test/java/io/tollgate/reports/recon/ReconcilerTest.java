@@ -69,6 +69,60 @@ class ReconcilerTest {
     }
 
     @Test
+    void everyToleranceIsInclusiveToTheLastDigit() {
+        Tolerances t = new Tolerances(Duration.ofMillis(500), new BigDecimal("0.5"), new BigDecimal("0.000010"));
+        CarrierRecord our = cdr(1, "c1", "", B, 0, "60.000", "0.020000");
+
+        // starts: exactly 0.5 s apart pairs, 1 ms more does not (either way round)
+        assertThat(classes(our, cdr(1, "", "", B, 0.5, "60.000", "0.020000"), t)).containsExactly("matched");
+        assertThat(classes(our, cdr(1, "", "", B, -0.5, "60.000", "0.020000"), t)).containsExactly("matched");
+        assertThat(classes(our, cdr(1, "", "", B, 0.501, "60.000", "0.020000"), t))
+                .containsExactly("missing_theirs", "missing_ours");
+        assertThat(classes(our, cdr(1, "", "", B, -0.501, "60.000", "0.020000"), t))
+                .containsExactly("missing_theirs", "missing_ours");
+        // durations: 0.5 s apart matches, 1 ms more is a duration_mismatch (either way round)
+        assertThat(classes(our, cdr(1, "", "", B, 0, "60.500", "0.020000"), t)).containsExactly("matched");
+        assertThat(classes(our, cdr(1, "", "", B, 0, "59.500", "0.020000"), t)).containsExactly("matched");
+        assertThat(classes(our, cdr(1, "", "", B, 0, "60.501", "0.020000"), t)).containsExactly("duration_mismatch");
+        assertThat(classes(our, cdr(1, "", "", B, 0, "59.499", "0.020000"), t)).containsExactly("duration_mismatch");
+        // costs: 0.00001 apart matches, 0.000001 more is a cost_mismatch (either way round)
+        assertThat(classes(our, cdr(1, "", "", B, 0, "60.000", "0.020010"), t)).containsExactly("matched");
+        assertThat(classes(our, cdr(1, "", "", B, 0, "60.000", "0.019990"), t)).containsExactly("matched");
+        assertThat(classes(our, cdr(1, "", "", B, 0, "60.000", "0.020011"), t)).containsExactly("cost_mismatch");
+        assertThat(classes(our, cdr(1, "", "", B, 0, "60.000", "0.019989"), t)).containsExactly("cost_mismatch");
+    }
+
+    @Test
+    void theDefaultTolerancesAtTheirEdges() {
+        CarrierRecord our = cdr(1, "c1", "", B, 0, "60", "0.020");
+        Tolerances t = Tolerances.DEFAULT;
+
+        assertThat(classes(our, cdr(1, "", "", B, 2.0, "60", "0.020"), t)).containsExactly("matched");
+        assertThat(classes(our, cdr(1, "", "", B, 2.001, "60", "0.020"), t))
+                .containsExactly("missing_theirs", "missing_ours");
+        assertThat(classes(our, cdr(1, "", "", B, 0, "61", "0.020"), t)).containsExactly("matched");
+        assertThat(classes(our, cdr(1, "", "", B, 0, "61.001", "0.020"), t)).containsExactly("duration_mismatch");
+        assertThat(classes(our, cdr(1, "", "", B, 0, "60", "0.021"), t)).containsExactly("matched");
+        assertThat(classes(our, cdr(1, "", "", B, 0, "60", "0.021001"), t)).containsExactly("cost_mismatch");
+        assertThat(classes(our, cdr(1, "", "", B, 0, "60", "0.018999"), t)).containsExactly("cost_mismatch");
+    }
+
+    @Test
+    void zeroTolerancesNeedEqualValuesWhateverTheirScale() {
+        Tolerances exact = new Tolerances(Duration.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+        CarrierRecord our = cdr(1, "c1", "", B, 0, "60", "0.02");
+
+        assertThat(classes(our, cdr(1, "", "", B, 0, "60.000", "0.020000"), exact)).containsExactly("matched");
+        assertThat(classes(our, cdr(1, "", "", B, 0, "60.001", "0.02"), exact)).containsExactly("duration_mismatch");
+        assertThat(classes(our, cdr(1, "", "", B, 0, "60", "0.020001"), exact)).containsExactly("cost_mismatch");
+    }
+
+    private static List<String> classes(CarrierRecord our, CarrierRecord their, Tolerances t) {
+        return Reconciler.reconcile(List.of(our), List.of(their), t).lines().stream()
+                .map(l -> l.reconClass().code()).toList();
+    }
+
+    @Test
     void bNumbersMustBeEqual() {
         CarrierRecord other = cdr(1, "", "", "442012345679", 0, "60", "0.02");
         assertThat(summary(reconcile(List.of(ours(1, "c1", 0)), List.of(other))))
@@ -210,6 +264,29 @@ class ReconcilerTest {
             assertThat(theirRows).hasSize(theirs.size());
             assertThat(summary(r)).isEqualTo(summary(bruteForce(ours, theirs)));
         }
+    }
+
+    @Test
+    void crowdedNumbersPairAsTheContractSaysOneGlobalPassWould() {
+        // a few B-numbers called over and over within seconds: long chains of contested candidates, rows repeated
+        Random random = new Random(17);
+        for (int round = 0; round < 40; round++) {
+            List<CarrierRecord> ours = new ArrayList<>();
+            List<CarrierRecord> theirs = new ArrayList<>();
+            int n = 50 + random.nextInt(250);
+            for (int i = 1; i <= n; i++) {
+                ours.add(crowded(random, i, "c" + random.nextInt(n)));
+                theirs.add(crowded(random, random.nextInt(10) == 0 ? i - 1 : i, ""));
+            }
+
+            assertThat(summary(reconcile(ours, theirs))).isEqualTo(summary(bruteForce(ours, theirs)));
+        }
+    }
+
+    private static CarrierRecord crowded(Random random, long row, String callId) {
+        String a = random.nextInt(4) == 0 ? "" : "4930" + random.nextInt(3);
+        return cdr(row, callId, a, "4420" + random.nextInt(4), random.nextInt(4000) / 100.0,
+                Integer.toString(58 + random.nextInt(6)), "0.0" + random.nextInt(3));
     }
 
     private static List<CarrierRecord> randomCdrs(Random random, boolean ours) {
