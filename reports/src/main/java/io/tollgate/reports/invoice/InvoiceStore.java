@@ -182,50 +182,91 @@ public final class InvoiceStore {
     }
 
     /**
-     * The number {@code invoiceId} holds in {@code series}: the one it claimed before (a retried finalisation), else
-     * the next free one, claimed here.
+     * The numbers the invoices hold in {@code series}: those they claimed before (a retried finalisation), else the
+     * next free ones, claimed here in list order. All are claimed in one insert and read back in one query; an
+     * invoice whose number another process took first claims again, above it.
      */
-    long claimNumber(String series, String invoiceId) throws SQLException {
+    public Map<String, Long> claimNumbers(String series, List<String> invoiceIds) throws SQLException {
+        Map<String, Long> numbers = new HashMap<>();
         try (Connection c = database.connect()) {
-            Optional<Long> held = held(c, series, invoiceId);
-            if (held.isPresent()) {
-                return held.get();
-            }
-            for (int attempt = 0; attempt < MAX_CLAIMS; attempt++) {
-                long wanted = next(c, series);
+            Map<Long, String> claimedBefore = claimsOf(c, series, invoiceIds);
+            winners(c, series, claimedBefore.keySet()).forEach((seq, id) -> {
+                if (id.equals(claimedBefore.get(seq))) {
+                    numbers.merge(id, seq, Math::min);
+                }
+            });
+            List<String> wanting = new ArrayList<>(invoiceIds.stream().filter(id -> !numbers.containsKey(id)).toList());
+            for (int attempt = 0; !wanting.isEmpty(); attempt++) {
+                if (attempt == MAX_CLAIMS) {
+                    throw new SQLException("could not claim numbers in series " + series + " after " + MAX_CLAIMS
+                            + " tries");
+                }
+                long first = next(c, series);
+                Map<Long, String> claims = new HashMap<>();
                 try (PreparedStatement insert = c.prepareStatement(
                         "INSERT INTO invoice_number_claims (series, seq, invoice_id) VALUES (?, ?, ?)")) {
-                    insert.setString(1, series);
-                    insert.setLong(2, wanted);
-                    insert.setString(3, invoiceId);
-                    insert.executeUpdate();
+                    for (int i = 0; i < wanting.size(); i++) {
+                        insert.setString(1, series);
+                        insert.setLong(2, first + i);
+                        insert.setString(3, wanting.get(i));
+                        insert.addBatch();
+                        claims.put(first + i, wanting.get(i));
+                    }
+                    insert.executeBatch();
                 }
-                if (invoiceId.equals(winner(c, series, wanted))) {
-                    return wanted;
-                }
+                winners(c, series, claims.keySet()).forEach((seq, id) -> {
+                    if (id.equals(claims.get(seq))) {
+                        numbers.put(id, seq);
+                    }
+                });
+                wanting.removeIf(numbers::containsKey);
             }
         }
-        throw new SQLException("could not claim a number in series " + series + " after " + MAX_CLAIMS + " tries");
+        return numbers;
     }
 
-    private static Optional<Long> held(Connection c, String series, String invoiceId) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement(
-                "SELECT seq FROM invoice_number_claims WHERE series = ? AND invoice_id = ? ORDER BY seq")) {
-            q.setString(1, series);
-            q.setString(2, invoiceId);
-            List<Long> claimed = new ArrayList<>();
+    /** The numbers of {@code series} claimed by any of {@code invoiceIds}, won or not. */
+    private static Map<Long, String> claimsOf(Connection c, String series, List<String> invoiceIds)
+            throws SQLException {
+        Map<Long, String> claims = new HashMap<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT seq, invoice_id FROM invoice_number_claims"
+                + " WHERE series = ? AND invoice_id IN (" + marks(invoiceIds.size()) + ")")) {
+            int i = 1;
+            q.setString(i++, series);
+            for (String id : invoiceIds) {
+                q.setString(i++, id);
+            }
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
-                    claimed.add(r.getLong(1));
+                    claims.put(r.getLong(1), r.getString(2));
                 }
             }
-            for (long seq : claimed) {
-                if (invoiceId.equals(winner(c, series, seq))) {
-                    return Optional.of(seq);
-                }
-            }
-            return Optional.empty();
         }
+        return claims;
+    }
+
+    /** Who holds each of {@code numbers}: the earliest claim, then the smallest invoice id. */
+    private static Map<Long, String> winners(Connection c, String series, Collection<Long> numbers)
+            throws SQLException {
+        Map<Long, String> winners = new HashMap<>();
+        if (numbers.isEmpty()) {
+            return winners;
+        }
+        try (PreparedStatement q = c.prepareStatement("SELECT seq, argMin(invoice_id, (claimed_at, invoice_id))"
+                + " FROM invoice_number_claims WHERE series = ? AND seq IN (" + marks(numbers.size()) + ")"
+                + " GROUP BY seq")) {
+            int i = 1;
+            q.setString(i++, series);
+            for (long n : numbers) {
+                q.setLong(i++, n);
+            }
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    winners.put(r.getLong(1), r.getString(2));
+                }
+            }
+        }
+        return winners;
     }
 
     private static long next(Connection c, String series) throws SQLException {
@@ -234,17 +275,6 @@ public final class InvoiceStore {
             q.setString(1, series);
             try (ResultSet r = q.executeQuery()) {
                 return r.next() ? r.getLong(1) + 1 : 1;
-            }
-        }
-    }
-
-    private static String winner(Connection c, String series, long seq) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("SELECT invoice_id FROM invoice_number_claims"
-                + " WHERE series = ? AND seq = ? ORDER BY claimed_at, invoice_id LIMIT 1")) {
-            q.setString(1, series);
-            q.setLong(2, seq);
-            try (ResultSet r = q.executeQuery()) {
-                return r.next() ? r.getString(1) : null;
             }
         }
     }

@@ -99,21 +99,26 @@ public final class Invoicer {
             store.cover(scopes);
         }
         Map<String, List<CallGroup>> groups = byInvoice(store.groups(scopes, mode == Mode.FINAL));
-        List<Invoice> written = new ArrayList<>();
+        List<Outcome> priced = new ArrayList<>();
         Map<String, Integer> generations = new LinkedHashMap<>();
         for (Map.Entry<String, Pending> e : pending.entrySet()) {
             Pending p = e.getValue();
             Invoice invoice = priced(e.getKey(), p.due(), groups.getOrDefault(e.getKey(), List.of()));
-            if (!keepEmpty && invoice.coverage().calls() == 0) {
-                continue;
+            if (keepEmpty || invoice.coverage().calls() > 0) {
+                generations.put(invoice.invoiceId(), p.generation());
+                priced.add(new Outcome(p.due(), invoice, false));
             }
-            if (mode == Mode.FINAL && invoice.coverage().calls() > 0) {
-                invoice = finalised(invoice, settings.invoiceNumbers(), p.due());
-            }
-            generations.put(invoice.invoiceId(), p.generation());
-            written.add(invoice);
-            outcomes.add(new Outcome(p.due(), invoice, false));
         }
+        if (mode == Mode.FINAL) {
+            // an invoice without calls stays a draft: a number is for something to pay
+            List<Outcome> billed = finalised(priced.stream().filter(o -> o.invoice().coverage().calls() > 0)
+                    .toList(), settings.invoiceNumbers());
+            List<Outcome> empty = priced.stream().filter(o -> o.invoice().coverage().calls() == 0).toList();
+            priced = new ArrayList<>(billed);
+            priced.addAll(empty);
+        }
+        outcomes.addAll(priced);
+        List<Invoice> written = priced.stream().map(Outcome::invoice).toList();
         if (mode != Mode.DRY_RUN) {
             store.save(written, generations);
         }
@@ -227,10 +232,33 @@ public final class Invoicer {
     }
 
     private Invoice finalised(Invoice draft, InvoiceNumberFormat format, Due due) throws SQLException {
-        LocalDate issued = LocalDate.ofInstant(clock.instant(), due.customer().timeZone());
-        long seq = store.claimNumber(format.series(issued), draft.invoiceId());
-        return draft.finalised(format.format(issued, seq), issued, issued.plusDays(settings.paymentDays()),
-                clock.instant());
+        return finalised(List.of(new Outcome(due, draft, false)), format).get(0).invoice();
+    }
+
+    /** Numbers the documents, in list order within each series (an issue date in each customer's zone). */
+    private List<Outcome> finalised(List<Outcome> drafts, InvoiceNumberFormat format) throws SQLException {
+        Instant now = clock.instant();
+        Map<String, List<String>> bySeries = new LinkedHashMap<>();
+        for (Outcome o : drafts) {
+            bySeries.computeIfAbsent(format.series(issuedOn(o.due(), now)), k -> new ArrayList<>())
+                    .add(o.invoice().invoiceId());
+        }
+        Map<String, Long> numbers = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> series : bySeries.entrySet()) {
+            numbers.putAll(store.claimNumbers(series.getKey(), series.getValue()));
+        }
+        List<Outcome> finals = new ArrayList<>();
+        for (Outcome o : drafts) {
+            long seq = numbers.get(o.invoice().invoiceId());
+            LocalDate issued = issuedOn(o.due(), now);
+            finals.add(new Outcome(o.due(), o.invoice().finalised(format.format(issued, seq), issued,
+                    issued.plusDays(settings.paymentDays()), now), false));
+        }
+        return finals;
+    }
+
+    private static LocalDate issuedOn(Due due, Instant now) {
+        return LocalDate.ofInstant(now, due.customer().timeZone());
     }
 
     static Coverage coverage(List<CallGroup> groups) {
