@@ -171,6 +171,21 @@ class InvoiceCommandIT {
     }
 
     @Test
+    void aLateCallBilledOnTheNextInvoiceIsNotBilledAgainWhenItsPeriodIsReissued() throws Exception {
+        Map<String, String> march = rows(invoice("--customer", "acme", "--period", "2026-03", "--final")).get(0);
+        rated.insert(List.of(call("a-late", "acme", "2026-03-20T10:00:00Z", "44", "0.700000", EUR)),
+                RatedCdrTable.STREAM_VERSION, "stream");
+        Map<String, String> april = rows(invoice("--customer", "acme", "--period", "2026-04", "--final")).get(0);
+
+        CommandRun.of(args("invoice", "void", "--invoice", march.get("invoice")));
+        Map<String, String> reissued = rows(invoice("--customer", "acme", "--period", "2026-03", "--final")).get(0);
+
+        assertThat(new BigDecimal(april.get("net"))).isEqualByComparingTo("1.20"); // 0.50 + the late 0.70
+        assertThat(reissued.get("net")).isEqualTo(march.get("net"));
+        assertThat(reissued.get("calls")).isEqualTo(march.get("calls"));
+    }
+
+    @Test
     void aVoidedInvoiceKeepsItsNumberAndItsPeriodCanBeInvoicedAgain() throws Exception {
         Map<String, String> first = rows(invoice("--customer", "acme", "--period", "2026-03", "--final")).get(0);
 

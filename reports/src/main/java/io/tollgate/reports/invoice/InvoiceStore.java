@@ -150,16 +150,22 @@ public final class InvoiceStore {
                 + " fromUnixTimestamp64Milli(toInt64(t.4)) AS e, fromUnixTimestamp64Milli(toInt64(t.5)) AS adj,"
                 + " fromUnixTimestamp64Milli(toInt64(t.6)) AS lb FROM (SELECT arrayJoin(["
                 + String.join(", ", java.util.Collections.nCopies(scopes, "(?, ?, ?, ?, ?, ?)")) + "]) AS t)";
+        // ClickHouse builds a join's hash table from its right side: the rated calls stay on the left and stream;
+        // the periods and the calls already billed in the window are hashed
         return "SELECT p.invoice_id AS invoice_id, r.customer_id AS customer_id, r.call_id AS call_id,"
                 + " r.setup_time AS setup_time, toUInt8(r.setup_time < p.s) AS adjustment, r.customer_deck_id AS deck_id,"
                 + " r.customer_deck_version AS deck_version, r.customer_prefix AS prefix, r.customer_rate AS rate,"
                 + " r.customer_billed_s AS billed_s, r.currency AS currency,"
                 + " r.customer_amount - ifNull(b.billed, 0) AS amount"
-                + " FROM (" + periods + ") AS p"
-                + " INNER JOIN (SELECT * FROM rated_cdrs FINAL WHERE rating_reason = ? AND customer_billed_s > 0) AS r"
-                + " ON r.customer_id = p.customer_id"
+                + " FROM (SELECT call_id, customer_id, setup_time, customer_deck_id, customer_deck_version,"
+                + " customer_prefix, customer_rate, customer_billed_s, currency, customer_amount FROM rated_cdrs FINAL"
+                + " WHERE rating_reason = ? AND customer_billed_s > 0 AND setup_time >= fromUnixTimestamp64Milli(toInt64(?))"
+                + " AND setup_time < fromUnixTimestamp64Milli(toInt64(?))) AS r"
+                + " INNER JOIN (" + periods + ") AS p ON r.customer_id = p.customer_id"
                 + " LEFT JOIN (SELECT call_id, sum(amount) AS billed, count() AS times FROM invoice_cdrs FINAL"
-                + " WHERE invoice_id IN (SELECT invoice_id FROM invoices FINAL WHERE status = ?)"
+                + " WHERE setup_time >= fromUnixTimestamp64Milli(toInt64(?))"
+                + " AND setup_time < fromUnixTimestamp64Milli(toInt64(?))"
+                + " AND invoice_id IN (SELECT invoice_id FROM invoices FINAL WHERE status = ?)"
                 + " GROUP BY call_id) AS b ON r.call_id = b.call_id"
                 + " WHERE r.setup_time >= p.lb AND r.setup_time < p.e"
                 + " AND ((r.setup_time >= p.s AND b.times = 0)"
@@ -168,7 +174,12 @@ public final class InvoiceStore {
     }
 
     private static void bindScopes(PreparedStatement q, List<InvoiceScope> scopes, int from) throws SQLException {
+        long first = scopes.stream().mapToLong(s -> s.lookback().toEpochMilli()).min().orElseThrow();
+        long end = scopes.stream().mapToLong(s -> s.end().toEpochMilli()).max().orElseThrow();
         int i = from;
+        q.setString(i++, "");
+        q.setLong(i++, first);
+        q.setLong(i++, end);
         for (InvoiceScope s : scopes) {
             q.setString(i++, s.invoiceId());
             q.setString(i++, s.customerId());
@@ -177,7 +188,8 @@ public final class InvoiceStore {
             q.setLong(i++, s.adjustUntil().toEpochMilli());
             q.setLong(i++, s.lookback().toEpochMilli());
         }
-        q.setString(i++, "");
+        q.setLong(i++, first);
+        q.setLong(i++, end);
         q.setString(i, FINAL);
     }
 

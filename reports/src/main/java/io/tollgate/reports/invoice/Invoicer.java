@@ -12,6 +12,9 @@ import io.tollgate.core.money.FxRates;
 import io.tollgate.ingest.config.Customer;
 import io.tollgate.ingest.config.InvoiceSettings;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -38,6 +41,7 @@ import java.util.function.BiFunction;
  * adjustment lines on the customer's next invoice, never added to the closed one.
  */
 public final class Invoicer {
+    private static final Logger LOG = LoggerFactory.getLogger(Invoicer.class);
 
     /** A customer's period to invoice. */
     public record Due(Customer customer, BillingPeriod period) {
@@ -95,10 +99,13 @@ public final class Invoicer {
             pending.put(id, new Pending(due, scope(id, due, finalised.get(due.customer().id())), generation));
         }
         List<InvoiceScope> scopes = pending.values().stream().map(Pending::scope).toList();
+        long started = System.nanoTime();
         if (mode == Mode.FINAL) {
             store.cover(scopes);
+            LOG.debug("{} invoices: calls covered in {} ms", scopes.size(), (System.nanoTime() - started) / 1_000_000);
         }
         Map<String, List<CallGroup>> groups = byInvoice(store.groups(scopes, mode == Mode.FINAL));
+        LOG.debug("{} invoices: lines read after {} ms", scopes.size(), (System.nanoTime() - started) / 1_000_000);
         List<Outcome> priced = new ArrayList<>();
         Map<String, Integer> generations = new LinkedHashMap<>();
         for (Map.Entry<String, Pending> e : pending.entrySet()) {
@@ -119,9 +126,12 @@ public final class Invoicer {
         }
         outcomes.addAll(priced);
         List<Invoice> written = priced.stream().map(Outcome::invoice).toList();
+        LOG.debug("{} invoices: priced and numbered after {} ms", written.size(),
+                (System.nanoTime() - started) / 1_000_000);
         if (mode != Mode.DRY_RUN) {
             store.save(written, generations);
         }
+        LOG.debug("{} invoices: saved after {} ms", written.size(), (System.nanoTime() - started) / 1_000_000);
         return outcomes;
     }
 
