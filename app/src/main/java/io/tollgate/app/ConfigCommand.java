@@ -80,6 +80,8 @@ final class ConfigCommand implements Runnable {
                     .map(e -> " " + e.name() + " (" + e.kind().label() + (e.by() == null ? "" : " by " + e.by()) + ", '"
                             + e.cron() + "' " + e.zone() + ", " + e.range() + ", " + e.format() + " to " + e.outDir() + ")")
                     .collect(Collectors.joining(";", loaded.exports().isEmpty() ? "" : ":", "")));
+            out.println("console: " + (loaded.console().tokens().isEmpty() ? "no tokens (tollgate serve starts no console)"
+                    : "listens at " + loaded.console().host() + ":" + loaded.console().port() + "; tokens " + loaded.console().tokens()));
             ServiceAddresses s = loaded.services();
             out.println("services:");
             out.println("  kafka: " + s.kafkaBootstrap());

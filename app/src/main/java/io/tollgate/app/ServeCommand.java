@@ -1,8 +1,21 @@
 package io.tollgate.app;
 
+import io.tollgate.app.console.AlertsSection;
+import io.tollgate.app.console.ApiSection;
+import io.tollgate.app.console.AuditLog;
+import io.tollgate.app.console.ConsoleServer;
+import io.tollgate.app.console.ConsoleSettings;
+import io.tollgate.app.console.FinanceSection;
+import io.tollgate.app.console.HealthSection;
+import io.tollgate.app.console.InstructionsSection;
+import io.tollgate.app.console.StatsSection;
 import io.tollgate.ingest.clickhouse.ClickHouseDatabase;
 import io.tollgate.ingest.config.InvoiceSettings;
 import io.tollgate.ingest.config.TollgateConfig;
+import io.tollgate.ingest.config.Customer;
+import io.tollgate.ingest.config.Vendor;
+import io.tollgate.ingest.kafka.InstructionPublisher;
+import io.tollgate.ingest.kafka.Topics;
 import io.tollgate.reports.export.ScheduledExportJob;
 import io.tollgate.reports.invoice.ScheduledInvoiceRun;
 import io.tollgate.reports.schedule.ScheduledTask;
@@ -18,12 +31,13 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code tollgate serve}: the long-running side of Tollgate. For now it runs the configured schedules; the console
- * (HTTP API and dashboard) joins it later.
+ * {@code tollgate serve}: the long-running side of Tollgate. It runs the configured schedules and, when the
+ * configuration has console tokens, the console's HTTP API.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Runs Tollgate's scheduled work until stopped (Ctrl-C or SIGTERM).",
@@ -37,6 +51,8 @@ import java.util.concurrent.CountDownLatch;
             "Prints each schedule and its next slot at start. Slots that passed while serve was not running are"
                 + " not caught up: export them with `tollgate export`. A failing export is logged, and runs again"
                 + " at its next slot.",
+            "The console (HTTP API, OpenAPI at /api/openapi.yaml) listens at console.listen when the configuration's"
+                + " `console:` section has tokens; --no-console skips it.",
             "ClickHouse is the one of the configuration's `services:` (with its environment overrides)."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"130:stopped by Ctrl-C (143: by SIGTERM), after a running export finished",
@@ -48,6 +64,13 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", defaultValue = "${env:TOLLGATE_CONFIG:-tollgate.yaml}",
             description = "the configuration (default: $TOLLGATE_CONFIG, else tollgate.yaml here)")
     Path config;
+
+    @Option(names = "--no-console", description = "do not start the console even when the configuration has tokens")
+    boolean noConsole;
+
+    @Option(names = "--listen", paramLabel = "HOST:PORT",
+            description = "where the console listens (default: the configuration's console.listen)")
+    String listen;
 
     @Override
     public Integer call() throws Exception {
@@ -62,11 +85,93 @@ final class ServeCommand implements Callable<Integer> {
         }, "serve-stop"));
         PrintWriter out = spec.commandLine().getOut();
         describe(tasks, scheduler.nextSlots(), out);
+        Console console = startConsole(loaded, out);
         scheduler.start();
         out.println("serving; Ctrl-C stops");
         out.flush();
-        stopped.await();
+        try {
+            stopped.await();
+        } finally {
+            if (console != null) {
+                console.close();
+            }
+        }
         return Tollgate.OK;
+    }
+
+    /** The console and what it holds open; null when it is not started. */
+    private Console startConsole(TollgateConfig loaded, PrintWriter out) throws Exception {
+        if (noConsole) {
+            out.println("console: not started (--no-console)");
+            return null;
+        }
+        ConsoleSettings settings = ConsoleSettings.of(loaded.console());
+        if (listen != null) {
+            int colon = listen.lastIndexOf(':');
+            int port;
+            try {
+                port = colon > 0 ? Integer.parseInt(listen.substring(colon + 1)) : -1;
+            } catch (NumberFormatException e) {
+                port = -1;
+            }
+            if (port < 0 || port > 65535) {
+                throw Options.bad("--listen", "must be HOST:PORT, like 127.0.0.1:8090, got '" + listen + "'");
+            }
+            settings = settings.withListen(listen.substring(0, colon), port);
+        }
+        if (settings.tokensByValue().isEmpty()) {
+            out.println("console: not started (the configuration's console section has no tokens)");
+            return null;
+        }
+        ClickHouseDatabase database = ClickHouseDatabase.of(loaded.services().clickhouse());
+        InstructionPublisher publisher = InstructionPublisher.connect(loaded.services().kafkaBootstrap());
+        ConsoleServer server = new ConsoleServer(settings, new AuditLog(database),
+                sections(loaded, database, publisher));
+        Console console = new Console(server, publisher);
+        Runtime.getRuntime().addShutdownHook(new Thread(console::close, "console-stop"));
+        int port = server.start();
+        out.printf("console: http://%s:%d/ (%d tokens; API description at /api/openapi.yaml)%n", settings.host(),
+                port, settings.tokensByValue().size());
+        return console;
+    }
+
+    /**
+     * The console's API sections. Another part of the API is one more line here; the paths it adds go into
+     * io/tollgate/app/console/openapi.yaml too (ConsoleOpenApiTest holds them together).
+     */
+    static List<ApiSection> sections(TollgateConfig config, ClickHouseDatabase database,
+                                     InstructionPublisher publisher) {
+        List<ApiSection> sections = new ArrayList<>();
+        sections.add(new HealthSection(database));
+        sections.add(new AlertsSection(database));
+        sections.add(new InstructionsSection(
+                config.customers().stream().map(Customer::id).collect(Collectors.toSet()),
+                config.vendors().stream().map(Vendor::id).collect(Collectors.toSet()),
+                publisher, config.services().kafkaBootstrap(), Topics.INSTRUCTION_ACKS));
+        sections.add(FinanceSection.of(config));
+        sections.add(StatsSection.of(config));
+        return sections;
+    }
+
+    /** The running console and its Kafka producer, closed once (by the shutdown hook or at the end of call). */
+    private static final class Console implements AutoCloseable {
+        private final ConsoleServer server;
+        private final InstructionPublisher publisher;
+        private boolean closed;
+
+        Console(ConsoleServer server, InstructionPublisher publisher) {
+            this.server = server;
+            this.publisher = publisher;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (!closed) {
+                closed = true;
+                server.close();
+                publisher.close();
+            }
+        }
     }
 
     /** Everything serve runs on a schedule. Another kind of scheduled work is one more line here. */

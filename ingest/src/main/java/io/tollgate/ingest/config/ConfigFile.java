@@ -43,9 +43,10 @@ final class ConfigFile {
         FraudRuleSet fraud = new FraudReader(dir).read(top.get("fraud"));
         InvoiceSettings invoices = new InvoicesReader(dir).read(top.get("invoices"));
         List<ScheduledExport> exports = new ExportsReader(dir, customers, vendors).read(top.get("exports"));
+        ConsoleConfig console = new ConsoleReader(env, dir).read(top.get("console"));
         problems.throwIfAny();
         return new TollgateConfig(file, customers, vendors, services, topics, fxRates, fraud, invoices,
-                exports);
+                exports, console);
     }
 
     /** Unknown top-level keys are typos, except the sections later issues own, which are left for them to read. */
@@ -65,7 +66,8 @@ final class ConfigFile {
         });
         for (String key : unknown) {
             problems.add(key, "unknown section (known: " + String.join(", ", TollgateConfig.SECTIONS)
-                    + "; read by later releases: " + String.join(", ", TollgateConfig.LATER_SECTIONS) + ")");
+                    + (TollgateConfig.LATER_SECTIONS.isEmpty() ? "" : "; read by later releases: "
+                    + String.join(", ", TollgateConfig.LATER_SECTIONS)) + ")");
         }
     }
 

@@ -21,20 +21,21 @@ import java.util.Optional;
  * @param fraud the fraud rules and thresholds; the shipped ones when the section is absent
  * @param invoices issuer, numbering and schedules of invoices; neutral defaults when the section is absent
  * @param exports finance exports {@code tollgate serve} writes on schedule; none when the section is absent
+ * @param console where the console listens and its API tokens; no tokens when the section is absent
  */
 public record TollgateConfig(Path source, List<Customer> customers, List<Vendor> vendors, ServiceAddresses services,
                              TopicSettings topics, FxRates fxRates, FraudRuleSet fraud,
-                             InvoiceSettings invoices, List<ScheduledExport> exports) {
+                             InvoiceSettings invoices, List<ScheduledExport> exports, ConsoleConfig console) {
 
     /** The sections read now. */
     public static final List<String> SECTIONS = List.of("customers", "vendors", "services", "topics", "fx_rates",
-            "fraud", "invoices", "exports");
+            "fraud", "invoices", "exports", "console");
 
     /**
      * Sections that later issues own (invoicing, console tokens): accepted and left unread until
      * then, so one file can already hold them. Any other unknown top-level key is refused as a typo.
      */
-    public static final List<String> LATER_SECTIONS = List.of("console");
+    public static final List<String> LATER_SECTIONS = List.of();
 
     public TollgateConfig {
         customers = List.copyOf(customers);
@@ -43,6 +44,7 @@ public record TollgateConfig(Path source, List<Customer> customers, List<Vendor>
         fraud = fraud == null ? FraudRuleSet.shipped() : fraud;
         invoices = invoices == null ? InvoiceSettings.defaults(source.toAbsolutePath().getParent()) : invoices;
         exports = exports == null ? List.of() : List.copyOf(exports);
+        console = console == null ? ConsoleConfig.none() : console;
     }
 
     /** Reads and checks {@code file}, with overrides from the process environment. */

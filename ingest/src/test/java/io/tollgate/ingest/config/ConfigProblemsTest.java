@@ -77,15 +77,64 @@ class ConfigProblemsTest {
     }
 
     @Test
-    void unknownTopLevelSectionsAreRefusedButLaterIssuesSectionsAreLeftForThem() throws Exception {
-        String later = ConfigFiles.VALID + """
-                console: {tokens: []}
-                """;
-        assertThat(files.load(later).customers()).hasSize(1);
-
+    void unknownTopLevelSectionsAreRefused() throws Exception {
         assertThat(files.problems(ConfigFiles.VALID + "customer: {}\nservices: {kafak: {}}\n")).containsExactly(
-                "25: customer: unknown section (known: customers, vendors, services, topics, fx_rates, fraud, invoices, exports; read by later releases: console)",
+                "25: customer: unknown section (known: customers, vendors, services, topics, fx_rates, fraud, invoices, exports, console)",
                 "26: services.kafak: unknown key (known here: ari, clickhouse, flink, kafka)");
+    }
+
+    @Test
+    void theConsoleSectionReadsTokensFromTheEnvironmentOrAFile() throws Exception {
+        Files.writeString(dir.resolve("finance.token"), "f".repeat(32) + "\n");
+        TollgateConfig loaded = files.load(ConfigFiles.VALID + """
+                console:
+                  listen: 0.0.0.0:9090
+                  tokens:
+                    - {name: ana, role: fraud, token_env: TOLLGATE_TOKEN_FRAUD}
+                    - {name: fin, role: finance, token_file: finance.token}
+                """, Map.of("TOLLGATE_TOKEN_FRAUD", "a".repeat(32)));
+        ConsoleConfig console = loaded.console();
+        assertThat(console.host()).isEqualTo("0.0.0.0");
+        assertThat(console.port()).isEqualTo(9090);
+        assertThat(console.tokens()).extracting(ConsoleConfig.Token::name, ConsoleConfig.Token::role)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ana", "fraud"),
+                        org.assertj.core.groups.Tuple.tuple("fin", "finance"));
+        assertThat(console.tokens().get(0).value().reveal()).isEqualTo("a".repeat(32));
+        assertThat(console.tokens().get(1).value().reveal()).isEqualTo("f".repeat(32));
+        assertThat(console.toString()).doesNotContain("aaaa").doesNotContain("ffff");
+
+        assertThat(files.load(ConfigFiles.VALID).console().tokens()).isEmpty();
+        assertThat(files.load(ConfigFiles.VALID).console().port()).isEqualTo(8090);
+    }
+
+    @Test
+    void consoleTokensNeverLiveInTheFileAndAMissingVariableIsNamed() throws Exception {
+        assertThat(files.problems(ConfigFiles.VALID + """
+                console:
+                  listen: localhost
+                  tokens:
+                    - {name: ana, role: fraud, token_env: TOLLGATE_TOKEN_FRAUD}
+                    - {name: ana, role: boss, token: s3cr3t-value-in-the-file}
+                    - {name: tim, role: trader, token_env: SHORT}
+                    - {name: tom, role: trader, token_env: SAME}
+                    - {name: ted, role: trader}
+                """, Map.of("SHORT", "abc", "SAME", "a".repeat(20), "TOLLGATE_TOKEN_FRAUD_X", "x")))
+                .containsExactly(
+                        "26: console.listen: must be HOST:PORT with a port from 0 to 65535, like 127.0.0.1:8090, got 'localhost'",
+                        "28: console.tokens[0].token_env: the environment variable $TOLLGATE_TOKEN_FRAUD is not set",
+                        "29: console.tokens[1].name: another token is named 'ana': the audit log tells callers apart by it",
+                        "29: console.tokens[1].role: must be one of trader, finance, fraud, admin, got 'boss'",
+                        "29: console.tokens[1].token: tokens never live in this file: give token_env (a variable holding it) or token_file",
+                        "30: console.tokens[2].token_env: the token from $SHORT is shorter than 16 characters (openssl rand -hex 16 makes a good one)",
+                        "32: console.tokens[4]: give either token_env (the variable holding the token) or token_file, not neither");
+        assertThat(files.problems(ConfigFiles.VALID + """
+                console:
+                  tokens:
+                    - {name: a, role: fraud, token_env: ONE}
+                    - {name: b, role: admin, token_env: TWO}
+                """, Map.of("ONE", "a".repeat(20), "TWO", "a".repeat(20))))
+                .containsExactly("28: console.tokens[1].token_env: the token from $TWO is also token 'a': a token must"
+                        + " say who calls");
     }
 
     @Test
@@ -190,7 +239,7 @@ class ConfigProblemsTest {
                 "address: Main Street 1"))).containsExactly(
                 "4: customers[0].address: must be a mapping of key: value, got 'Main Street 1'");
         assertThat(files.problems("- just\n- a list\n")).containsExactly(
-                "1: : must be a mapping of sections: customers, vendors, services, topics, fx_rates, fraud, invoices, exports");
+                "1: : must be a mapping of sections: customers, vendors, services, topics, fx_rates, fraud, invoices, exports, console");
     }
 
     @Test
