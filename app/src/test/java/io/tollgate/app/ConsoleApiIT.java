@@ -152,7 +152,8 @@ class ConsoleApiIT {
                 new Endpoint("POST", "/api/instructions/vendor-priority", "{\"vendor\":\"vendor-a\",\"priority\":2}",
                         EnumSet.of(Role.TRADER, Role.ADMIN), 202),
                 new Endpoint("GET", "/api/instructions/acks", null, blockers, 200));
-        assertThat(server.routes()).as("the matrix covers every protected route").hasSize(endpoints.size() + 2);
+        // + the two public routes, and the alert stream (its own test: it never ends)
+        assertThat(server.routes()).as("the matrix covers every protected route").hasSize(endpoints.size() + 3);
         for (Endpoint e : endpoints) {
             for (Role role : Role.values()) {
                 HttpResponse<String> answer = call(e.method(), e.path(), e.body(), TOKENS.get(role));
@@ -294,6 +295,27 @@ class ConsoleApiIT {
             }
         }
         return records;
+    }
+
+    @Test
+    void theAlertStreamIsOpenToFraudAndAdminAsServerSentEvents() throws Exception {
+        for (Role role : Role.values()) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/alerts/stream"))
+                    .header("Authorization", "Bearer " + TOKENS.get(role)).GET().build();
+            HttpResponse<java.io.InputStream> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.InputStream body = answer.body()) {
+                if (role == Role.FRAUD || role == Role.ADMIN) {
+                    assertThat(answer.statusCode()).isEqualTo(200);
+                    assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                            type -> assertThat(type).startsWith("text/event-stream"));
+                    assertThat(new String(body.readNBytes(": connected".length()),
+                            java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(": connected");
+                } else {
+                    assertThat(answer.statusCode()).as("%s", role).isEqualTo(403);
+                }
+            }
+        }
+        assertThat(call("GET", "/api/alerts/stream", null, null).statusCode()).isEqualTo(401);
     }
 
     private static HttpResponse<String> call(String method, String path, String body, String token) throws Exception {
