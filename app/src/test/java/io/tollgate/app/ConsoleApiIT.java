@@ -11,38 +11,21 @@ import io.tollgate.app.console.ConsoleSettings;
 import io.tollgate.app.console.HealthSection;
 import io.tollgate.app.console.InstructionsSection;
 import io.tollgate.app.console.Role;
-import io.tollgate.core.fraud.Evidence;
-import io.tollgate.core.fraud.FraudAlert;
 import io.tollgate.core.fraud.RaisedAlert;
-import io.tollgate.core.fraud.Severity;
 import io.tollgate.core.instructions.Block;
 import io.tollgate.core.instructions.Instruction;
 import io.tollgate.core.json.JsonCodec;
 import io.tollgate.ingest.clickhouse.ClickHouseDatabase;
 import io.tollgate.ingest.clickhouse.FraudAlertTable;
-import io.tollgate.ingest.kafka.InstructionPublisher;
-import io.tollgate.ingest.kafka.Topics;
-import io.tollgate.ingest.testing.LocalStack;
-import io.tollgate.ingest.testing.ScratchDatabase;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,7 +36,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,14 +54,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConsoleApiIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<Role, String> TOKENS = new LinkedHashMap<>();
-    private static final String BOOTSTRAP = LocalStack.kafkaBootstrap();
+    private static final String BOOTSTRAP = ConsoleStack.BOOTSTRAP;
     private static final Instant RAISED = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(600);
 
-    private static ScratchDatabase scratch;
+    private static ConsoleStack stack;
     private static ClickHouseDatabase database;
-    private static Admin admin;
     private static List<String> topics;
-    private static InstructionPublisher publisher;
     private static ConsoleServer server;
     private static String base;
     private static String alertId;
@@ -91,18 +71,13 @@ class ConsoleApiIT {
 
     @BeforeAll
     static void start() throws Exception {
-        scratch = ScratchDatabase.migrated("it_console_");
-        database = new ClickHouseDatabase(scratch.url(), scratch.name(), ScratchDatabase.credentials());
-        String run = "console" + UUID.randomUUID().toString().substring(0, 8) + ".";
-        topics = List.of(run + Topics.INSTRUCTIONS, run + Topics.INSTRUCTION_ACKS);
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP));
-        admin.createTopics(topics.stream().map(t -> new NewTopic(t, 1, (short) 1)).toList()).all()
-                .get(60, TimeUnit.SECONDS);
-        publisher = InstructionPublisher.connect(BOOTSTRAP, topics.get(0));
-
-        RaisedAlert raised = alert("acme", "4479", RAISED);
+        stack = ConsoleStack.start("console");
+        database = stack.database;
+        topics = List.of(stack.instructions, stack.acks);
+        RaisedAlert raised = ConsoleStack.alert("acme", "4479", RAISED);
         alertId = raised.alertId();
-        new FraudAlertTable(database).insert(List.of(raised, alert("globex", "2899", RAISED.plusSeconds(5))));
+        new FraudAlertTable(database).insert(List.of(raised,
+                ConsoleStack.alert("globex", "2899", RAISED.plusSeconds(5))));
 
         Map<String, Caller> tokens = new LinkedHashMap<>();
         for (Role role : Role.values()) {
@@ -112,7 +87,7 @@ class ConsoleApiIT {
         }
         server = new ConsoleServer(new ConsoleSettings("127.0.0.1", 0, tokens), new AuditLog(database), List.of(
                 new HealthSection(database), new AlertsSection(database),
-                new InstructionsSection(Set.of("acme", "globex"), Set.of("vendor-a"), publisher, BOOTSTRAP,
+                new InstructionsSection(Set.of("acme", "globex"), Set.of("vendor-a"), stack.publisher, BOOTSTRAP,
                         topics.get(1))));
         base = "http://127.0.0.1:" + server.start();
     }
@@ -122,15 +97,8 @@ class ConsoleApiIT {
         if (server != null) {
             server.close();
         }
-        if (publisher != null) {
-            publisher.close();
-        }
-        if (admin != null) {
-            admin.deleteTopics(topics).all().get(60, TimeUnit.SECONDS);
-            admin.close();
-        }
-        if (scratch != null) {
-            ScratchDatabase.drop(scratch.url(), scratch.name());
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -219,7 +187,7 @@ class ConsoleApiIT {
     @Test
     void aStatusChangeShowsInTheApiAndTheAuditLog() throws Exception {
         String fraud = TOKENS.get(Role.FRAUD);
-        RaisedAlert own = alert("globex", "2417", RAISED.plusSeconds(30));
+        RaisedAlert own = ConsoleStack.alert("globex", "2417", RAISED.plusSeconds(30));
         new FraudAlertTable(database).insert(List.of(own));
         HttpResponse<String> changed = call("POST", "/api/alerts/" + own.alertId() + "/acknowledge",
                 "{\"note\":\"calling the customer\"}", fraud);
@@ -254,7 +222,7 @@ class ConsoleApiIT {
         assertThat(JSON.readTree(published.body()).get("subject").asText())
                 .isEqualTo("block:customer:acme:destination:4479");
 
-        Block block = (Block) records(topics.get(0)).stream()
+        Block block = (Block) ConsoleStack.records(topics.get(0)).stream()
                 .filter(r -> r.key().equals("block:customer:acme:destination:4479"))
                 .map(r -> JsonCodec.INSTRUCTION.decode(r.value())).findFirst().orElseThrow();
         assertThat(block.issuer()).isEqualTo("fraud-desk");
@@ -271,30 +239,6 @@ class ConsoleApiIT {
                 null, TOKENS.get(Role.TRADER)).body());
         assertThat(acks.get("acks").findValuesAsText("agent")).containsExactly("agent-7");
         assertThat(acks.get("acks").get(0).get("version").asLong()).isEqualTo(block.version());
-    }
-
-    private static RaisedAlert alert(String customer, String prefix, Instant at) {
-        Evidence evidence = new Evidence(at.minusSeconds(300), at, Map.of("calls", 40L),
-                Map.of("revenue", new BigDecimal("12.50")), List.of("call-1"));
-        return new RaisedAlert(new FraudAlert("irsf", Severity.CRITICAL, customer, prefix, evidence,
-                at.minusSeconds(290), at.minusSeconds(10)), "block", at, at);
-    }
-
-    private static List<ConsumerRecord<String, byte[]>> records(String topic) {
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            TopicPartition p = new TopicPartition(topic, 0);
-            consumer.assign(List.of(p));
-            consumer.seekToBeginning(List.of(p));
-            long end = consumer.endOffsets(List.of(p)).get(p);
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (consumer.position(p) < end && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
-        return records;
     }
 
     @Test

@@ -9,28 +9,11 @@ import io.tollgate.core.cdr.Cdr;
 import io.tollgate.core.cdr.Disposition;
 import io.tollgate.core.cdr.RatedCdr;
 import io.tollgate.core.cdr.RatedLeg;
-import io.tollgate.core.fraud.Evidence;
-import io.tollgate.core.fraud.FraudAlert;
 import io.tollgate.core.fraud.RaisedAlert;
-import io.tollgate.core.fraud.Severity;
 import io.tollgate.core.instructions.Block;
-import io.tollgate.core.json.JsonCodec;
-import io.tollgate.ingest.clickhouse.ClickHouseDatabase;
 import io.tollgate.ingest.clickhouse.FraudAlertTable;
 import io.tollgate.ingest.clickhouse.RatedCdrTable;
 import io.tollgate.ingest.config.TollgateConfig;
-import io.tollgate.ingest.kafka.InstructionPublisher;
-import io.tollgate.ingest.kafka.Topics;
-import io.tollgate.ingest.testing.LocalStack;
-import io.tollgate.ingest.testing.ScratchDatabase;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,12 +36,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,35 +50,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * app/target/screenshots.
  */
 class ConsoleBrowserIT {
-    private static final String BOOTSTRAP = LocalStack.kafkaBootstrap();
     private static final Path SHOTS = Path.of("target/screenshots");
     private static final Path DOWNLOADS = Path.of("target/browser-downloads");
     private static final String TOKEN = UUID.randomUUID().toString().replace("-", "");
 
-    private static ScratchDatabase scratch;
-    private static ClickHouseDatabase database;
-    private static Admin admin;
-    private static List<String> topics;
-    private static InstructionPublisher publisher;
+    private static ConsoleStack stack;
     private static ConsoleServer server;
     private static WebDriver browser;
     private static String base;
 
     @BeforeAll
     static void start() throws Exception {
-        scratch = ScratchDatabase.migrated("it_browser_");
-        database = new ClickHouseDatabase(scratch.url(), scratch.name(), ScratchDatabase.credentials());
-        String run = "browser" + UUID.randomUUID().toString().substring(0, 8) + ".";
-        topics = List.of(run + Topics.INSTRUCTIONS, run + Topics.INSTRUCTION_ACKS);
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP));
-        admin.createTopics(topics.stream().map(t -> new NewTopic(t, 1, (short) 1)).toList()).all()
-                .get(60, TimeUnit.SECONDS);
-        publisher = InstructionPublisher.connect(BOOTSTRAP, topics.get(0));
+        stack = ConsoleStack.start("browser");
         TollgateConfig config = config();
-        new RatedCdrTable(database).insert(List.of(call("march-1", "2026-03-10T10:00:00Z", "1.250000"),
+        new RatedCdrTable(stack.database).insert(List.of(call("march-1", "2026-03-10T10:00:00Z", "1.250000"),
                 call("march-2", "2026-03-11T10:00:00Z", "2.500000")), RatedCdrTable.STREAM_VERSION, "stream");
         server = new ConsoleServer(new ConsoleSettings("127.0.0.1", 0, Map.of(TOKEN, new Caller("analyst", Role.ADMIN))),
-                new AuditLog(database), ServeCommand.sections(config, database, publisher));
+                new AuditLog(stack.database), ServeCommand.sections(config, stack.database, stack.publisher));
         base = "http://127.0.0.1:" + server.start();
         browser = chromium();
     }
@@ -126,15 +95,8 @@ class ConsoleBrowserIT {
         if (server != null) {
             server.close();
         }
-        if (publisher != null) {
-            publisher.close();
-        }
-        if (admin != null) {
-            admin.deleteTopics(topics).all().get(60, TimeUnit.SECONDS);
-            admin.close();
-        }
-        if (scratch != null) {
-            ScratchDatabase.drop(scratch.url(), scratch.name());
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -146,8 +108,8 @@ class ConsoleBrowserIT {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         wait.until(ExpectedConditions.textToBe(By.id("feed-state"), "live"));
 
-        RaisedAlert raised = alert("acme", "2899", Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        new FraudAlertTable(database).insert(List.of(raised));
+        RaisedAlert raised = ConsoleStack.alert("acme", "2899", Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        new FraudAlertTable(stack.database).insert(List.of(raised));
         WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("alert-" + raised.alertId())));
         screenshot("alert-feed");
 
@@ -161,7 +123,7 @@ class ConsoleBrowserIT {
         wait.until(ExpectedConditions.textToBe(By.id("feed-state"), "blocked acme"));
         screenshot("alert-blocked");
 
-        Block block = (Block) instructions().stream().filter(b -> b instanceof Block).findFirst().orElseThrow();
+        Block block = (Block) stack.instructions().stream().filter(b -> b instanceof Block).findFirst().orElseThrow();
         assertThat(block.subject()).isEqualTo("block:customer:acme");
         assertThat(block.issuer()).isEqualTo("analyst");
         assertThat(horizontalScroll()).as("the page fits 1280 px without horizontal scrolling").isFalse();
@@ -221,7 +183,7 @@ class ConsoleBrowserIT {
                   clickhouse: {url: %s, database: %s}
                 invoices:
                   output_dir: invoices
-                """.formatted(scratch.url(), scratch.name()));
+                """.formatted(stack.scratch.url(), stack.scratch.name()));
         return TollgateConfig.load(file, Map.of());
     }
 
@@ -246,27 +208,4 @@ class ConsoleBrowserIT {
         Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static List<Object> instructions() {
-        List<Object> read = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            TopicPartition p = new TopicPartition(topics.get(0), 0);
-            consumer.assign(List.of(p));
-            consumer.seekToBeginning(List.of(p));
-            long end = consumer.endOffsets(List.of(p)).get(p);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (consumer.position(p) < end && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> read.add(JsonCodec.INSTRUCTION.decode(r.value())));
-            }
-        }
-        return read;
-    }
-
-    private static RaisedAlert alert(String customer, String prefix, Instant at) {
-        Evidence evidence = new Evidence(at.minusSeconds(300), at, Map.of("calls", 40L),
-                Map.of("revenue", new BigDecimal("12.50")), List.of("call-1"));
-        return new RaisedAlert(new FraudAlert("irsf", Severity.CRITICAL, customer, prefix, evidence,
-                at.minusSeconds(290), at.minusSeconds(10)), "block", at, at);
-    }
 }
