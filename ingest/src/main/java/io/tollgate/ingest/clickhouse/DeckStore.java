@@ -109,7 +109,7 @@ public final class DeckStore {
         }
     }
 
-    /** Whether {@code claimId} is the first claim of {@code version} once its own claim is in. */
+    /** Whether {@code claimId} is the first claim of {@code version}, and still is a moment later. */
     private static boolean claim(Connection c, DeckOwner owner, int version, String claimId) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO rate_deck_version_claims (deck_id, deck_version, claim_id) VALUES (?, ?, ?)")) {
@@ -118,6 +118,15 @@ public final class DeckStore {
             insert.setString(3, claimId);
             insert.executeUpdate();
         }
+        if (!firstClaim(c, owner, version, claimId)) {
+            return false;
+        }
+        NumberClaims.settle();
+        return firstClaim(c, owner, version, claimId);
+    }
+
+    private static boolean firstClaim(Connection c, DeckOwner owner, int version, String claimId)
+            throws SQLException {
         try (PreparedStatement q = c.prepareStatement("SELECT claim_id FROM rate_deck_version_claims"
                 + " WHERE deck_id = ? AND deck_version = ? ORDER BY claimed_at, claim_id LIMIT 1")) {
             q.setString(1, owner.deckId());

@@ -9,6 +9,7 @@ import io.tollgate.core.billing.InvoiceLine;
 import io.tollgate.core.billing.InvoiceStatus;
 import io.tollgate.core.billing.LineTotals;
 import io.tollgate.ingest.clickhouse.ClickHouseDatabase;
+import io.tollgate.ingest.clickhouse.NumberClaims;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -226,15 +227,28 @@ public final class InvoiceStore {
                     }
                     insert.executeBatch();
                 }
-                winners(c, series, claims.keySet()).forEach((seq, id) -> {
-                    if (id.equals(claims.get(seq))) {
-                        numbers.put(id, seq);
-                    }
-                });
+                Map<Long, String> won = wonBy(winners(c, series, claims.keySet()), claims);
+                if (!won.isEmpty()) {
+                    // a rival's claim of the same numbers may become visible just after ours was read back
+                    NumberClaims.settle();
+                    won = wonBy(winners(c, series, won.keySet()), claims);
+                }
+                won.forEach((seq, id) -> numbers.put(id, seq));
                 wanting.removeIf(numbers::containsKey);
             }
         }
         return numbers;
+    }
+
+    /** The claims of {@code ours} that are the winners. */
+    private static Map<Long, String> wonBy(Map<Long, String> winners, Map<Long, String> ours) {
+        Map<Long, String> won = new HashMap<>();
+        winners.forEach((seq, id) -> {
+            if (id.equals(ours.get(seq))) {
+                won.put(seq, id);
+            }
+        });
+        return won;
     }
 
     /** The numbers of {@code series} claimed by any of {@code invoiceIds}, won or not. */
