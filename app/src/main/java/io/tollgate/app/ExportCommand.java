@@ -81,6 +81,18 @@ final class ExportCommand implements Runnable {
         }
 
         /** Writes the table to --out (whole or not at all) or to standard output. */
+        /** What an export reads from the selected calls. */
+        interface Reader {
+            ExportTable table(CallSelection calls) throws Exception;
+        }
+
+        /** Checks the options, reads the table and writes it: what every export but margin does as it is. */
+        void export(Reader reader, PrintWriter stdout) throws Exception {
+            CallSelection calls = calls();
+            ExportFormat chosen = format();
+            write(reader.table(calls), chosen, stdout);
+        }
+
         void write(ExportTable table, ExportFormat format, PrintWriter stdout) throws Exception {
             if (out == null) {
                 ByteArrayOutputStream csv = new ByteArrayOutputStream();
@@ -168,10 +180,8 @@ final class ExportCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            CallSelection calls = selection.calls();
-            ExportFormat format = selection.format();
-            ExportTable table = new TrafficExport(selection.clickhouse.clickHouse()).table(calls);
-            selection.write(table, format, spec.commandLine().getOut());
+            selection.export(calls -> new TrafficExport(selection.clickhouse.clickHouse()).table(calls),
+                    spec.commandLine().getOut());
             return Tollgate.OK;
         }
     }
@@ -191,10 +201,8 @@ final class ExportCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            CallSelection calls = selection.calls();
-            ExportFormat format = selection.format();
-            ExportTable table = new UnratedExport(selection.clickhouse.clickHouse()).table(calls);
-            selection.write(table, format, spec.commandLine().getOut());
+            selection.export(calls -> new UnratedExport(selection.clickhouse.clickHouse()).table(calls),
+                    spec.commandLine().getOut());
             return Tollgate.OK;
         }
     }

@@ -19,9 +19,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,12 +85,9 @@ final class InvoiceCommand implements Callable<Integer> {
     /** The periods {@code text} names in {@code customer}'s cycle. */
     static List<BillingPeriod> periods(Customer customer, String text) throws BadInputException {
         try {
-            if (text.length() == 7) {
-                return customer.billingCycle().periodsStartingIn(YearMonth.parse(text));
-            }
-            return List.of(customer.billingCycle().periodContaining(LocalDate.parse(text)));
-        } catch (DateTimeParseException e) {
-            throw Options.bad("--period", "'" + text + "' is not a month (2026-03) or a day (2026-03-16)");
+            return customer.billingCycle().periodsNamed(text);
+        } catch (IllegalArgumentException e) {
+            throw Options.bad("--period", e.getMessage());
         }
     }
 

@@ -11,9 +11,7 @@ import io.tollgate.reports.export.ExportFormat;
 import io.tollgate.reports.export.MarginExport;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
@@ -102,18 +100,11 @@ final class FinanceInput {
         return id;
     }
 
-    /**
-     * The periods {@code text} names in the customer's billing cycle, as {@code tollgate invoice --period} reads it:
-     * YYYY-MM the periods starting in that month, YYYY-MM-DD the period holding that day.
-     */
     static List<BillingPeriod> periods(Customer customer, String text) {
         try {
-            if (text.length() == 7) {
-                return customer.billingCycle().periodsStartingIn(YearMonth.parse(text));
-            }
-            return List.of(customer.billingCycle().periodContaining(LocalDate.parse(text)));
-        } catch (DateTimeParseException e) {
-            throw new BadRequest("period", "'" + text + "' is not a month (2026-03) or a day (2026-03-16)");
+            return customer.billingCycle().periodsNamed(text);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("period", e.getMessage());
         }
     }
 

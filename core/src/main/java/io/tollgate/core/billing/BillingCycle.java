@@ -3,6 +3,7 @@ package io.tollgate.core.billing;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -30,6 +31,23 @@ public sealed interface BillingCycle {
             period = periodContaining(period.last().plusDays(1));
         }
         return periods;
+    }
+
+    /**
+     * The periods {@code text} names, as {@code tollgate invoice --period} and the console read it: {@code YYYY-MM}
+     * the periods starting in that month, {@code YYYY-MM-DD} the period holding that day.
+     *
+     * @throws IllegalArgumentException saying what a period looks like
+     */
+    default List<BillingPeriod> periodsNamed(String text) {
+        try {
+            if (text.length() == 7) {
+                return periodsStartingIn(YearMonth.parse(text));
+            }
+            return List.of(periodContaining(LocalDate.parse(text)));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a month (2026-03) or a day (2026-03-16)");
+        }
     }
 
     /** A period per calendar month, starting on {@code dayOfMonth} (1-28, so every month has it). */

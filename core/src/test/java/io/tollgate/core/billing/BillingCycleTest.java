@@ -65,6 +65,16 @@ class BillingCycleTest {
     }
 
     @Test
+    void aPeriodIsNamedByTheMonthItStartsInOrByADayInIt() {
+        BillingCycle cycle = new BillingCycle.Monthly(16);
+
+        assertThat(cycle.periodsNamed("2026-01")).isEqualTo(cycle.periodsStartingIn(YearMonth.parse("2026-01")));
+        assertThat(cycle.periodsNamed("2026-02-10"))
+                .containsExactly(new BillingPeriod(LocalDate.parse("2026-01-16"), LocalDate.parse("2026-02-15")));
+        assertThatThrownBy(() -> cycle.periodsNamed("March")).hasMessageContaining("is not a month (2026-03)");
+    }
+
+    @Test
     void aMonthlyCycleStartsOnADayEveryMonthHas() {
         assertThatThrownBy(() -> new BillingCycle.Monthly(31)).hasMessageContaining("1-28");
     }
