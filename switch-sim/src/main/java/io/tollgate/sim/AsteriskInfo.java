@@ -1,12 +1,14 @@
 package io.tollgate.sim;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the simulator says about itself where Asterisk does: {@code asterisk/info} (version "22.x-sim"),
  * {@code asterisk/ping}, {@code api-docs/resources.json} (apiVersion 10.0.0, which ari4java's version detection reads)
- * and the endpoints resource (the trunks, the caller and the customer endpoint).
+ * and the endpoints resource (the trunks, then each customer line's customer and caller endpoints).
  */
 final class AsteriskInfo {
     static final String VERSION = "22.x-sim";
@@ -104,11 +106,11 @@ final class AsteriskInfo {
         return AriResponse.ok(sb.toString());
     }
 
-    private List<String> names() {
-        List<String> names = new ArrayList<>();
+    private Set<String> names() {
+        // a trunk assigned at run time may take a line's name: listed once, as Asterisk lists one endpoint once
+        Set<String> names = new LinkedHashSet<>();
         x.dialplan.trunkNames().forEach(names::add);
-        names.add(x.dialplan.customerEndpoint());
-        names.add(x.dialplan.callerEndpoint());
+        names.addAll(x.dialplan.lineEndpoints());
         return names;
     }
 
@@ -120,8 +122,8 @@ final class AsteriskInfo {
                 ids.add(ch.id);
             }
         }
-        // the customer endpoint has no contact of its own: Asterisk shows it offline
-        String state = name.equals(x.dialplan.customerEndpoint()) ? "offline" : "online";
+        // a customer endpoint has no contact of its own: Asterisk shows it offline
+        String state = x.dialplan.isCustomerEndpoint(name) && !x.dialplan.isTrunk(name) ? "offline" : "online";
         Json.object(sb).field("technology", "PJSIP").field("resource", name).field("state", state)
                 .strings("channel_ids", ids).end();
     }

@@ -15,9 +15,9 @@ final class Channel {
     enum Kind {
         /** Outbound to a vendor trunk: the far end follows the trunk's {@link VendorBehaviour}. */
         TRUNK,
-        /** Outbound to the test caller's endpoint: the far end is a customer leg entering the customer context. */
+        /** Outbound to a test caller's endpoint: the far end is a customer leg entering the customer context. */
         CALLER,
-        /** Inbound from the customer endpoint (the far end of a caller leg). */
+        /** Inbound from a customer endpoint (the far end of a caller leg). */
         CUSTOMER,
         /** A half of a Local channel pair. */
         LOCAL
@@ -77,9 +77,11 @@ final class Channel {
     Channel dialCaller;
     /** The call went out (INVITE sent): dialled or originated. */
     boolean dialled;
-    /** Vendor trunk and number of a trunk leg. */
+    /** The endpoint a PJSIP leg dialled (a vendor trunk, or a caller endpoint), and the number it dialled there. */
     String trunk;
     String number;
+    /** When a trunk leg's far end answered (its ChannelStateChange Up), epoch ms; 0: not answered, or not recorded. */
+    long answeredAt;
     /** Media flowed (the channel was answered): its hangup reports RTP statistics. */
     boolean media;
     boolean hungUp;

@@ -164,10 +164,10 @@ final class ChannelControl {
             if (x.dialplan.isTrunk(where)) {
                 return new Target(Channel.Kind.TRUNK, where, user, Dialplan.TRUNK_CONTEXT);
             }
-            if (where.equals(x.dialplan.callerEndpoint())) {
+            if (x.dialplan.isCallerEndpoint(where)) {
                 return new Target(Channel.Kind.CALLER, where, user, Dialplan.CALLER_CONTEXT);
             }
-            // the customer endpoint has no contact to call; anything else does not exist
+            // a customer endpoint has no contact to call; anything else does not exist
             return new Target(null, where, user, null);
         }
         if (tech.equalsIgnoreCase("Local") && at > 0) {

@@ -1,13 +1,16 @@
 package io.tollgate.sim;
 
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the local stack's Asterisk configures in pjsip.conf and extensions.conf, as far as calls through ARI see it:
- * which endpoints are vendor trunks (and how their far ends behave), which is the test caller and the customer
- * endpoint its calls arrive on, and which dialplan contexts send a call into which Stasis application.
+ * which endpoints are vendor trunks (and how their far ends behave), which are test callers and the customer
+ * endpoint each one's calls arrive on (one line per customer), and which dialplan contexts send a call into which
+ * Stasis application.
  */
 final class Dialplan {
     /** The context of the trunks' own inbound side ([from-vendor]), shown in a trunk leg's dialplan. */
@@ -43,15 +46,30 @@ final class Dialplan {
         return trunks.keySet();
     }
 
-    String callerEndpoint() {
-        return options.callerEndpoint();
+    boolean isCallerEndpoint(String endpoint) {
+        return options.customerLines().containsKey(endpoint);
     }
 
-    String customerEndpoint() {
-        return options.customerEndpoint();
+    boolean isCustomerEndpoint(String endpoint) {
+        return options.customerLines().containsValue(endpoint);
     }
 
-    /** The context calls from the customer endpoint enter. */
+    /** The customer endpoint calls placed on {@code callerEndpoint} arrive on, or null if it is not a caller. */
+    String customerEndpointOf(String callerEndpoint) {
+        return options.customerLines().get(callerEndpoint);
+    }
+
+    /** Every endpoint of the customer lines, each line's customer endpoint before its caller, each name once. */
+    Set<String> lineEndpoints() {
+        Set<String> names = new LinkedHashSet<>();
+        options.customerLines().forEach((caller, customer) -> {
+            names.add(customer);
+            names.add(caller);
+        });
+        return names;
+    }
+
+    /** The context calls from every customer endpoint enter. */
     String customerContext() {
         return options.customerEndpointContext();
     }

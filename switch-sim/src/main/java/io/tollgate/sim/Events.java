@@ -21,6 +21,7 @@ final class Events {
     private final List<EventStream> dirty = new ArrayList<>();
     private final List<StasisApp> targets = new ArrayList<>(4);
     private final StringBuilder sb = new StringBuilder(2048);
+    private long lastTimestamp;
 
     /** Milliseconds since the epoch; the tests' recorded sequences compare everything but the times. */
     interface Clock {
@@ -43,6 +44,11 @@ final class Events {
 
     long now() {
         return clock.millis();
+    }
+
+    /** The time the last event rendered carries in its {@code timestamp}, whether or not anybody heard it. */
+    long lastTimestamp() {
+        return lastTimestamp;
     }
 
     void watchWidely(StasisApp app) {
@@ -198,7 +204,7 @@ final class Events {
         sb.setLength(0);
         json = Json.object(sb).field("type", type);
         sb.append(",\"timestamp\":\"");
-        AriTime.append(sb, now());
+        AriTime.append(sb, lastTimestamp = now());
         sb.append('"');
     }
 
@@ -213,7 +219,7 @@ final class Events {
         }
         json.field("type", type);
         sb.append(",\"timestamp\":\"");
-        AriTime.append(sb, now());
+        AriTime.append(sb, lastTimestamp = now());
         sb.append('"');
         if (after != null) {
             after.accept(json);

@@ -35,6 +35,7 @@ final class Exchange {
     final Map<String, Bridge> bridges = new ConcurrentHashMap<>();
     final Map<String, StasisApp> apps = new ConcurrentHashMap<>();
     final Dialplan dialplan;
+    final VendorLegs vendorLegs;
 
     final Stasis stasis;
     final Hangups hangups;
@@ -53,6 +54,7 @@ final class Exchange {
         this.faults = new Faults(this);
         this.events = new Events(options.asteriskId(), System::currentTimeMillis, options.chattyEvents());
         this.dialplan = new Dialplan(options);
+        this.vendorLegs = new VendorLegs(options.recordVendorLegs());
         this.core = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "switch-sim-exchange");
             t.setDaemon(true);

@@ -5,10 +5,10 @@ import java.util.List;
 
 /**
  * The far ends of calls. A trunk leg's far end is the vendor's switch, played by the trunk's {@link VendorBehaviour}
- * on timers. A caller leg's far end is a customer leg that arrives on the customer endpoint and enters the customer
- * context's Stasis application, the two linked like the two ends of one SIP call: the customer leg's ringing,
- * answer and hangup reach the caller leg (with the SIP response chan_pjsip would send), and the caller's hangup
- * reaches the customer leg as a BYE or CANCEL. The halves of a Local pair are linked the same way, without SIP.
+ * on timers. A caller leg's far end is a customer leg that arrives on its line's customer endpoint and enters the
+ * customer context's Stasis application, the two linked like the two ends of one SIP call: the customer leg's
+ * ringing, answer and hangup reach the caller leg (with the SIP response chan_pjsip would send), and the caller's
+ * hangup reaches the customer leg as a BYE or CANCEL. The halves of a Local pair are linked the same way, without SIP.
  */
 final class FarEnds {
     private final Exchange x;
@@ -105,6 +105,7 @@ final class FarEnds {
         ch.state = Channel.UP;
         ch.media = ch.isPjsip();
         x.events.stateChange(ch);
+        x.vendorLegs.answered(ch, x.events.lastTimestamp());
         x.events.dial(ch, "ANSWER", ch.originated ? ch.dialstring : "");
         if (ch.originated) {
             if (ch.originateApp != null) {
@@ -142,18 +143,18 @@ final class FarEnds {
         }
     }
 
-    // ---- the test caller's calls arriving on the customer endpoint --------------------------------------------
+    // ---- the test callers' calls arriving on their customer endpoints -----------------------------------------
 
     /**
-     * The caller leg's INVITE arrives on the customer endpoint: a customer leg enters the customer context, whose
-     * dialplan sends it into its Stasis application with the dialled number ({@code Stasis(tollgate,${EXTEN})}).
+     * The caller leg's INVITE arrives on its line's customer endpoint: a customer leg enters the customer context,
+     * whose dialplan sends it into its Stasis application with the dialled number ({@code Stasis(tollgate,${EXTEN})}).
      */
     private void arriveAsCustomer(Channel caller) {
         if (caller.hungUp) {
             return;
         }
         String context = x.dialplan.customerContext();
-        String endpoint = x.dialplan.customerEndpoint();
+        String endpoint = x.dialplan.customerEndpointOf(caller.trunk);
         Channel in = new Channel(x.newUniqueId(), x.pjsipName(endpoint), Channel.Kind.CUSTOMER, "PJSIP/" + endpoint,
                 x.events.now(), "", Channel.RING);
         if (caller.callerNumber.isEmpty() && caller.callerName.isEmpty()) {

@@ -93,6 +93,7 @@ final class Hangups {
         ch.hangupCause = cause;
         ch.techCause = techCause;
         x.events.destroyed(ch);
+        x.vendorLegs.destroyed(ch, x.events.lastTimestamp());
         x.remove(ch);
         x.farEnds.hungUp(ch, cause);
     }

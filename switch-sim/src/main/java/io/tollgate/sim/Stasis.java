@@ -222,8 +222,7 @@ final class Stasis {
             return false;
         }
         String name = resource.substring("PJSIP/".length());
-        return x.dialplan.isTrunk(name) || name.equals(x.dialplan.callerEndpoint())
-                || name.equals(x.dialplan.customerEndpoint());
+        return x.dialplan.isTrunk(name) || x.dialplan.lineEndpoints().contains(name);
     }
 
     private boolean watchesAnything(StasisApp app) {

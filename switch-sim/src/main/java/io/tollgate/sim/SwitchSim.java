@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -90,6 +91,14 @@ public final class SwitchSim implements AutoCloseable {
         return exchange.app(app).refused.get();
     }
 
+    /**
+     * What the vendors carried: every answered vendor leg that has ended so far, in the order they ended, with the
+     * times of its answer and end as its ARI events show them. Empty unless {@link Builder#recordVendorLegs}.
+     */
+    public List<VendorLeg> vendorLegs() {
+        return exchange.vendorLegs.snapshot();
+    }
+
     public Faults faults() {
         return exchange.faults;
     }
@@ -148,24 +157,40 @@ public final class SwitchSim implements AutoCloseable {
      * @param trunks                  PJSIP trunk endpoints and their far ends
      * @param customerContexts        dialplan contexts that send calls to a Stasis application, context → app
      * @param waitContexts            contexts that just keep a call up ([caller-wait])
-     * @param callerEndpoint          the test caller's endpoint; its calls arrive on {@code customerEndpoint}
-     * @param customerEndpoint        the customer endpoint
-     * @param customerEndpointContext the context calls on the customer endpoint enter
+     * @param callerEndpoint          the default line's caller endpoint; its calls arrive on {@code customerEndpoint}
+     * @param customerEndpoint        the default line's customer endpoint
+     * @param customerEndpointContext the context calls on every customer endpoint enter
      * @param chattyEvents            send the ChannelVarset events Asterisk sends by itself (STASISSTATUS,
      *                                BRIDGEPEER, RTP statistics); fidelity, at the cost of about half the events
      * @param asteriskId              {@code asterisk_id} and entity id
      * @param seed                    seed of the vendor profiles' random draws
      * @param ioThreads               Netty event loop threads (HTTP parsing, socket writes)
+     * @param customerLines           every customer line, caller endpoint → customer endpoint, the pair
+     *                                {@code callerEndpoint → customerEndpoint} first (added if missing): one per
+     *                                customer, since the routing agent knows the customer by its endpoint
+     * @param recordVendorLegs        keep a {@link VendorLeg} of every answered vendor leg
+     *                                ({@link SwitchSim#vendorLegs()}); off by default: load tests hold nothing per call
      */
     public record Options(String host, int port, String user, String password, Duration talkTime,
                           Map<String, TrunkSetup> trunks, Map<String, String> customerContexts,
                           Set<String> waitContexts, String callerEndpoint, String customerEndpoint,
                           String customerEndpointContext, boolean chattyEvents, String asteriskId, long seed,
-                          int ioThreads) {
+                          int ioThreads, Map<String, String> customerLines, boolean recordVendorLegs) {
         public Options {
             trunks = Map.copyOf(trunks);
             customerContexts = Map.copyOf(customerContexts);
             waitContexts = Set.copyOf(waitContexts);
+            customerLines = CustomerLines.of(callerEndpoint, customerEndpoint, customerLines, trunks.keySet());
+        }
+
+        /** The options as they were before customer lines and vendor-leg records: one line, nothing recorded. */
+        public Options(String host, int port, String user, String password, Duration talkTime,
+                       Map<String, TrunkSetup> trunks, Map<String, String> customerContexts, Set<String> waitContexts,
+                       String callerEndpoint, String customerEndpoint, String customerEndpointContext,
+                       boolean chattyEvents, String asteriskId, long seed, int ioThreads) {
+            this(host, port, user, password, talkTime, trunks, customerContexts, waitContexts, callerEndpoint,
+                    customerEndpoint, customerEndpointContext, chattyEvents, asteriskId, seed, ioThreads, Map.of(),
+                    false);
         }
 
         public static Builder builder() {
@@ -194,6 +219,8 @@ public final class SwitchSim implements AutoCloseable {
         private String asteriskId = "02:00:53:49:4d:01";
         private long seed = 1;
         private int ioThreads = 2;
+        private final Map<String, String> customerLines = new LinkedHashMap<>();
+        private boolean recordVendorLegs;
 
         public Builder host(String host) {
             this.host = host;
@@ -276,6 +303,21 @@ public final class SwitchSim implements AutoCloseable {
             return this;
         }
 
+        /**
+         * One more customer: calls originated to {@code PJSIP/<n>@<callerEndpoint>} arrive as
+         * {@code PJSIP/<customerEndpoint>-XXXXXXXX} in the customer context, as the default pair's do.
+         */
+        public Builder customerLine(String callerEndpoint, String customerEndpoint) {
+            customerLines.put(callerEndpoint, customerEndpoint);
+            return this;
+        }
+
+        /** Keep a record of every answered vendor leg, for {@link SwitchSim#vendorLegs()} (default off). */
+        public Builder recordVendorLegs(boolean recordVendorLegs) {
+            this.recordVendorLegs = recordVendorLegs;
+            return this;
+        }
+
         public Options build() {
             Map<String, TrunkSetup> all = new LinkedHashMap<>();
             Duration talk = talkTime;
@@ -288,7 +330,7 @@ public final class SwitchSim implements AutoCloseable {
             all.putAll(trunks);
             return new Options(host, port, user, password, talkTime, all, customerContexts, waitContexts,
                     callerEndpoint, customerEndpoint, customerEndpointContext, chattyEvents, asteriskId, seed,
-                    ioThreads);
+                    ioThreads, customerLines, recordVendorLegs);
         }
     }
 }

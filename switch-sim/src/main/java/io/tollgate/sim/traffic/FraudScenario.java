@@ -44,9 +44,16 @@ public enum FraudScenario {
 
     /** The scenario as a source of calls from {@code customer}, starting {@code at} into the run. */
     public Source source(String customer, String callerEndpoint, Duration at, RandomGenerator random) {
+        return source(customer, callerEndpoint, at, random, cps);
+    }
+
+    /** The scenario at {@code callsPerSecond} instead of its own rate: an attack a customer's limits let through. */
+    public Source source(String customer, String callerEndpoint, Duration at, RandomGenerator random,
+                         double callsPerSecond) {
         // a sequential block starts somewhere new on every run, so its numbers stay unique across runs
         long block = 100_000_000L + random.nextLong(800_000_000L);
-        return new Source(label(), customer, callerEndpoint, cps, at, at.plus(length), n -> number(n, block, random));
+        return new Source(label(), customer, callerEndpoint, callsPerSecond, at, at.plus(length),
+                n -> number(n, block, random));
     }
 
     private String number(long n, long block, RandomGenerator random) {

@@ -11,8 +11,13 @@ final class Numbers {
 
     /** {@code prefix} and random digits up to {@link #LENGTH}. */
     static String unique(String prefix, RandomGenerator random) {
+        return unique(prefix, random, LENGTH);
+    }
+
+    /** {@code prefix} and random digits up to {@code length}. */
+    static String unique(String prefix, RandomGenerator random, int length) {
         StringBuilder number = new StringBuilder(prefix);
-        while (number.length() < LENGTH) {
+        while (number.length() < length) {
             number.append((char) ('0' + random.nextInt(10)));
         }
         return number.toString();
