@@ -28,7 +28,8 @@ final class DbCommand implements Runnable {
 
     @Command(name = "migrate", mixinStandardHelpOptions = true,
             description = {"Creates the database if needed and applies the numbered migrations not applied yet.",
-                "The user's password is read from $TOLLGATE_CLICKHOUSE_PASSWORD (never from the command line)."})
+                "The user's password is read from $TOLLGATE_CLICKHOUSE_PASSWORD, else from the configuration's"
+                    + " services.clickhouse.password_file (never from the command line)."})
     static final class Migrate implements Callable<Integer> {
         @Spec
         private picocli.CommandLine.Model.CommandSpec spec;
@@ -38,7 +39,8 @@ final class DbCommand implements Runnable {
 
         @Option(names = "--dir", paramLabel = "DIR",
                 defaultValue = "${env:TOLLGATE_HOME:-.}/infra/clickhouse/migrations",
-                description = "the migrations, NNN_name.sql (default: ${DEFAULT-VALUE})")
+                description = "the migrations, NNN_name.sql (default: $TOLLGATE_HOME/infra/clickhouse/migrations,"
+                        + " else ./infra/clickhouse/migrations; here: ${DEFAULT-VALUE})")
         Path dir;
 
         @Override
@@ -47,13 +49,14 @@ final class DbCommand implements Runnable {
                 throw Options.bad("--dir", dir + " is not a folder of migrations");
             }
             List<SchemaMigrator.Migration> migrations = SchemaMigrator.read(dir);
-            List<SchemaMigrator.Migration> applied = new SchemaMigrator(clickhouse.url, clickhouse.database,
-                    clickhouse.credentials()).migrate(migrations);
+            ClickHouseAddress.Target target = clickhouse.target();
+            List<SchemaMigrator.Migration> applied = new SchemaMigrator(target.url(), target.database(),
+                    target.credentials()).migrate(migrations);
             PrintWriter out = spec.commandLine().getOut();
             for (SchemaMigrator.Migration m : applied) {
                 out.printf("applied %03d_%s%n", m.version(), m.name());
             }
-            out.printf("%s: %d migrations, %d applied now%n", clickhouse.database, migrations.size(), applied.size());
+            out.printf("%s: %d migrations, %d applied now%n", target.database(), migrations.size(), applied.size());
             return Tollgate.OK;
         }
     }

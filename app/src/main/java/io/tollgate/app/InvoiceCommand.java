@@ -97,8 +97,8 @@ final class InvoiceCommand implements Callable<Integer> {
         ClickHouseAddress clickhouse;
 
         @Option(names = "--config", paramLabel = "FILE", defaultValue = "${env:TOLLGATE_CONFIG:-tollgate.yaml}",
-                description = "customers, taxes, currencies, exchange rates and the invoices section"
-                        + " (default: $TOLLGATE_CONFIG, else tollgate.yaml here)")
+                description = "customers, taxes, currencies, exchange rates, the invoices section and"
+                        + " services.clickhouse (default: $TOLLGATE_CONFIG, else tollgate.yaml here)")
         Path configFile;
 
         @Option(names = "--out", paramLabel = "DIR",
@@ -114,9 +114,14 @@ final class InvoiceCommand implements Callable<Integer> {
             return config;
         }
 
+        /** Where ClickHouse is: the options, else the environment, else this --config's services.clickhouse. */
+        ClickHouseAddress clickhouse() {
+            return clickhouse.configuredBy(configFile);
+        }
+
         Invoicer invoicer() throws BadInputException {
             TollgateConfig c = config();
-            return new Invoicer(new InvoiceStore(clickhouse.clickHouse()), c.invoices(), c.fxRates(),
+            return new Invoicer(new InvoiceStore(clickhouse().clickHouse()), c.invoices(), c.fxRates(),
                     Clock.systemUTC(), new DeckDestinations());
         }
 
