@@ -14,7 +14,7 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Billing, reconciliation and fraud analytics for wholesale VoIP carriers.",
-        subcommands = {RateCommand.class, RouteCommand.class, AgentCommand.class, SimCommand.class, LoadtestCommand.class, TopicsCommand.class, DbCommand.class, CdrCommand.class, DeadLetterCommand.class, ConfigCommand.class, DeckCommand.class,
+        subcommands = {RateCommand.class, RouteCommand.class, AgentCommand.class, SimCommand.class, LoadtestCommand.class, DemoCommand.class, TopicsCommand.class, DbCommand.class, CdrCommand.class, DeadLetterCommand.class, ConfigCommand.class, DeckCommand.class,
                 RerateCommand.class, JobsCommand.class, ReconcileCommand.class, FraudCommand.class, ExportCommand.class, ServeCommand.class, InvoiceCommand.class, CommandLine.HelpCommand.class})
 public final class Tollgate implements Runnable {
     public static final int OK = 0;

@@ -47,7 +47,7 @@ public record CdrJobOptions(Path config, String name, boolean fromEarliest, Dura
         return new CdrPipeline.Settings(loaded.services().kafkaBootstrap(), name,
                 CdrPipeline.PipelineTopics.prefixed(topicPrefix), JobArgs.clickhouse(loaded, clickhouseDatabase),
                 DeckCatalog.of(loaded, loaded.fxRates()), callTimeout, grace, closedRetention, blockRows,
-                fromEarliest, CdrPipeline.Quality.DEFAULT);
+                fromEarliest, CdrPipeline.Quality.DEFAULT, null);
     }
 
     @Override

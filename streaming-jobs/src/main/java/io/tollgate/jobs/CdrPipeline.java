@@ -30,6 +30,7 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import java.io.Serializable;
 import java.util.List;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Properties;
 
 /**
@@ -44,16 +45,25 @@ public final class CdrPipeline {
      * @param bootstrap Kafka bootstrap servers
      * @param name names the consumer group and the sinks' transactions; two pipelines on one cluster need two names
      * @param fromEarliest read call events from the start when the group has no committed offset; else only new ones
+     * @param from         if given, call events are read from the first one at or after this time instead (a run
+     *                     that must price its own calls and nobody else's, as the demo)
      */
     public record Settings(String bootstrap, String name, PipelineTopics topics, ClickHouseDatabase clickhouse,
                            DeckCatalog decks, Duration callTimeout, Duration grace, Duration closedRetention,
-                           int clickhouseBlockRows, boolean fromEarliest, Quality quality) implements Serializable {
+                           int clickhouseBlockRows, boolean fromEarliest, Quality quality, Instant from)
+            implements Serializable {
+
+        /** The same pipeline reading call events from {@code from} on. */
+        public Settings from(Instant start) {
+            return new Settings(bootstrap, name, topics, clickhouse, decks, callTimeout, grace, closedRetention,
+                    clickhouseBlockRows, fromEarliest, quality, start);
+        }
 
         /** What the pipeline reads and writes, a line each, for whoever starts it. */
         public List<String> describe() {
             return List.of("reads call events from " + topics.callEvents() + " on " + bootstrap + " (consumer group "
-                            + name + "; " + (fromEarliest ? "from the earliest" : "only new") + " events when the group"
-                            + " has no offsets yet)",
+                            + name + "; " + (from != null ? "from " + from : (fromEarliest ? "from the earliest"
+                            : "only new") + " events when the group has no offsets yet") + ")",
                     "reads deck activations from " + topics.instructions(),
                     "writes CDRs to " + topics.cdrs() + " and refused events to " + topics.deadLetter(),
                     "writes rated CDRs to " + topics.ratedCdrs() + " and to rated_cdrs in ClickHouse " + clickhouse,
@@ -102,7 +112,8 @@ public final class CdrPipeline {
                 .setBootstrapServers(s.bootstrap())
                 .setTopics(s.topics().callEvents())
                 .setGroupId(s.name())
-                .setStartingOffsets(OffsetsInitializer.committedOffsets(
+                .setStartingOffsets(s.from() != null ? OffsetsInitializer.timestamp(s.from().toEpochMilli())
+                        : OffsetsInitializer.committedOffsets(
                         s.fromEarliest() ? OffsetResetStrategy.EARLIEST : OffsetResetStrategy.LATEST))
                 .setDeserializer(new EventRecordDeserializer())
                 .setProperty("isolation.level", "read_committed")

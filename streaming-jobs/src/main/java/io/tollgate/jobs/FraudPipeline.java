@@ -80,6 +80,11 @@ public final class FraudPipeline {
             zones = new HashMap<>(zones);
         }
 
+        /** The same job judging the traffic from {@code start} on. */
+        public Settings from(Instant start) {
+            return new Settings(bootstrap, name, topics, clickhouse, rules, zones, features, pacing, fromEarliest, start);
+        }
+
         public List<String> describe() {
             String start = from != null ? "from " + from : fromEarliest ? "from the earliest traffic"
                     : "only traffic from now on";

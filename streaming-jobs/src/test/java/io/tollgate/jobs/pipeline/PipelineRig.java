@@ -59,7 +59,7 @@ public final class PipelineRig implements AutoCloseable {
     public CdrPipeline.Settings settings(Duration grace) {
         return new CdrPipeline.Settings(bootstrap, runId, topics, database,
                 DeckCatalog.of(config, config.fxRates()), Duration.ofHours(4), grace, Duration.ofSeconds(30), 5_000,
-                true, CdrPipeline.Quality.DEFAULT);
+                true, CdrPipeline.Quality.DEFAULT, null);
     }
 
     public KafkaProducer<byte[], byte[]> producer() {

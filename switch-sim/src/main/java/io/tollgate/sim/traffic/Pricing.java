@@ -37,6 +37,14 @@ public final class Pricing {
     }
 
     public Owed owed(String customer, String number, Instant start, BigDecimal durationS) {
+        return owed(customer, number, start, durationS, null);
+    }
+
+    /**
+     * What a call is worth when {@code carrier} carried it, whoever least-cost routing would have picked (a full
+     * trunk sends calls on to the next vendor); null {@code carrier} means the one it would pick.
+     */
+    public Owed owed(String customer, String number, Instant start, BigDecimal durationS, String carrier) {
         if (durationS.signum() == 0) {
             return Owed.NOTHING;
         }
@@ -45,8 +53,8 @@ public final class Pricing {
         if (revenue == null || !revenue.isRated()) {
             return new Owed(null, null, null);
         }
-        String vendor = carrier(number, start, revenue.row().rate());
-        Charge cost = vendor == null ? null : Rater.rate(vendorDecks.get(vendor), number, start, durationS);
+        String vendor = carrier != null ? carrier : carrier(number, start, revenue.row().rate());
+        Charge cost = vendor == null || !vendorDecks.containsKey(vendor) ? null : Rater.rate(vendorDecks.get(vendor), number, start, durationS);
         return new Owed(vendor, revenue.cost(), cost == null || !cost.isRated() ? null : cost.cost());
     }
 

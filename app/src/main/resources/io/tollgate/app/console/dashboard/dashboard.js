@@ -3,6 +3,15 @@
 
 const state = { token: sessionStorage.getItem('tollgate-token') || '', alerts: new Map() };
 
+// A link with #token=... (tollgate demo prints one) signs this tab in; the fragment never reaches a server, and it
+// is taken off the address bar so that it does not stay in the history.
+const fromLink = new URLSearchParams(location.hash.slice(1)).get('token');
+if (fromLink) {
+  state.token = fromLink;
+  sessionStorage.setItem('tollgate-token', fromLink);
+  history.replaceState(null, '', location.pathname + location.search);
+}
+
 async function api(path, options = {}) {
   const response = await fetch(path, {
     ...options,

@@ -1,0 +1,134 @@
+package io.tollgate.app;
+
+import io.tollgate.agent.kafka.InstructionAck;
+import io.tollgate.core.fraud.FraudAlert;
+import io.tollgate.core.json.JsonCodec;
+import io.tollgate.ingest.kafka.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+/**
+ * What the fraud analyst watches during the demo: every alert the fraud job raises and every block the routing agent
+ * applies, printed as they arrive, read from the contract topics from the run's start on.
+ */
+final class DemoFeed implements AutoCloseable {
+    /** A block the agent applied: its subject ({@code block:customer:acme:destination:2899}) and when. */
+    record AppliedBlock(String subject, String customer, String prefix, Instant appliedAt) {
+    }
+
+    private final String agentId;
+    private final Instant start;
+    private final PrintWriter err;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final List<FraudAlert> alerts = new CopyOnWriteArrayList<>();
+    private final List<AppliedBlock> blocks = new CopyOnWriteArrayList<>();
+    private final Thread reader;
+    private volatile boolean closed;
+
+    DemoFeed(String bootstrap, String agentId, Instant start, PrintWriter err) {
+        this.agentId = agentId;
+        this.start = start;
+        this.err = err;
+        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : List.of(Topics.FRAUD_ALERTS, Topics.INSTRUCTION_ACKS)) {
+            consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        }
+        consumer.assign(partitions);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        consumer.offsetsForTimes(partitions.stream().collect(Collectors.toMap(p -> p, p -> start.toEpochMilli())))
+                .forEach((p, o) -> consumer.seek(p, o == null ? end.get(p) : o.offset()));
+        reader = new Thread(this::read, "demo-feed");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    List<FraudAlert> alerts() {
+        return List.copyOf(alerts);
+    }
+
+    List<AppliedBlock> blocks() {
+        return List.copyOf(blocks);
+    }
+
+    private void read() {
+        while (!closed) {
+            try {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(300))) {
+                    if (r.topic().equals(Topics.FRAUD_ALERTS)) {
+                        alert(JsonCodec.FRAUD_ALERT.decode(r.value()));
+                    } else {
+                        ack(InstructionAck.fromJson(r.value()));
+                    }
+                }
+            } catch (org.apache.kafka.common.errors.WakeupException e) {
+                return;
+            } catch (RuntimeException e) {
+                say("feed: skipped a record it could not read: " + e.getMessage());
+            }
+        }
+    }
+
+    private void alert(FraudAlert a) {
+        // the job re-publishes an open alert as its evidence grows; the analyst is told once
+        boolean known = alerts.stream().anyMatch(k -> k.ruleId().equals(a.ruleId()) && k.customer().equals(a.customer())
+                && k.subject().equals(a.subject()));
+        alerts.add(a);
+        if (!known) {
+            say("ALERT  %-8s %-20s customer %s, %s (first call %s)", a.severity().name().toLowerCase(),
+                    a.ruleId(), a.customer(), a.subject(), since(a.firstEventTime()));
+        }
+    }
+
+    private void ack(InstructionAck ack) {
+        // the agent replays the compacted instructions when it starts: only this run's blocks are news
+        if (!ack.type().equals("block") || !ack.agentId().equals(agentId) || ack.version() < start.toEpochMilli()) {
+            return;
+        }
+        String[] parts = ack.subject().split(":");
+        String customer = parts.length > 2 && parts[1].equals("customer") ? parts[2] : null;
+        String prefix = parts.length > 4 && parts[3].equals("destination") ? parts[4] : null;
+        blocks.add(new AppliedBlock(ack.subject(), customer, prefix, ack.appliedAt()));
+        say("BLOCK  applied by the routing agent: %s (%d ms after it was issued)", ack.subject(), ack.lagMs());
+    }
+
+    private String since(Instant t) {
+        return "+" + Duration.between(start, t).toSeconds() + " s";
+    }
+
+    private void say(String format, Object... args) {
+        synchronized (err) {
+            err.printf("  [%s] " + format + "%n", prepend(since(Instant.now()), args));
+            err.flush();
+        }
+    }
+
+    private static Object[] prepend(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        closed = true;
+        consumer.wakeup();
+        reader.join(5000);
+        consumer.close(Duration.ofSeconds(2));
+    }
+}

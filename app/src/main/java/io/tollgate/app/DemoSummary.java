@@ -1,0 +1,67 @@
+package io.tollgate.app;
+
+import io.tollgate.core.csv.CsvRecord;
+import io.tollgate.core.fraud.FraudAlert;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The demo's closing summary on standard output: traffic, money, fraud, invoices, disputes and where files are. */
+final class DemoSummary {
+    private DemoSummary() {
+    }
+
+    static void print(PrintWriter out, DemoLedger ledger, DemoFeed feed, DemoCommand.GroundTruthRun truth,
+                      DemoFinance.Outcome finance, Path dir, String console) throws SQLException {
+        List<DemoLedger.CustomerTotals> customers = ledger.customers();
+        out.println();
+        out.println("=== Tollgate demo: summary ===");
+        out.printf("calls:      %d placed, %d reached the routing agent, %d rated CDRs in ClickHouse%n",
+                truth.progress().placed(), truth.reachedAgent(), customers.stream().mapToLong(c -> c.calls()).sum());
+        out.printf("            %d answered, %d refused by Tollgate (blocks and limits), %d unrated%n",
+                customers.stream().mapToLong(DemoLedger.CustomerTotals::answered).sum(),
+                customers.stream().mapToLong(DemoLedger.CustomerTotals::rejected).sum(),
+                customers.stream().mapToLong(DemoLedger.CustomerTotals::unrated).sum());
+        out.println("revenue:");
+        for (DemoLedger.CustomerTotals c : customers) {
+            out.printf("  %-10s %6d calls  revenue %s %s, margin %s %s%n", c.customer(), c.calls(),
+                    c.revenue().toPlainString(), c.currency(), c.margin().toPlainString(), c.currency());
+        }
+        out.println("cost:");
+        for (DemoLedger.VendorTotals v : ledger.vendors()) {
+            out.printf("  %-10s %6d answered  cost %s %s%n", v.vendor(), v.answered(), v.cost().toPlainString(),
+                    v.currency());
+        }
+        List<FraudAlert> alerts = feed.alerts();
+        out.printf("fraud:      %d alerts%s%n", alerts.stream().map(DemoSummary::key).distinct().count(),
+                alerts.isEmpty() ? "" : ": " + alerts.stream().map(DemoSummary::key).distinct()
+                        .collect(Collectors.joining(", ")));
+        out.printf("            %d blocks applied by the agent%s%n", feed.blocks().size(), feed.blocks().isEmpty() ? ""
+                : ": " + feed.blocks().stream().map(DemoFeed.AppliedBlock::subject).collect(Collectors.joining(", ")));
+        out.println("invoices (drafts of each customer's current period; PDF and CSV):");
+        for (CsvRecord i : finance.invoices()) {
+            out.printf("  %-10s %s  %s calls, net %s, tax %s, total %s %s  %s%n", i.get("customer"), i.get("period"),
+                    i.get("calls"), i.get("net"), i.get("tax"), i.get("total"), i.get("currency"), i.get("document"));
+        }
+        out.printf("margin:     %s%n", finance.margin());
+        if (finance.vendor() != null) {
+            out.printf("disputes:   %s's bill %s against our CDRs:%n", finance.vendor(), finance.carrierFile());
+            for (CsvRecord r : finance.reconciliation()) {
+                out.printf("  %-18s %6s  impact %s%n", r.get("class"), r.get("count"), r.get("impact"));
+            }
+            out.printf("            the dispute report is in %s%n", finance.disputes());
+        }
+        out.printf("ground truth: %s; everything else the run wrote is in %s%n", truth.file(), dir);
+        if (console != null) {
+            out.printf("console:    %s%n", console);
+        }
+        out.flush();
+    }
+
+    private static String key(FraudAlert a) {
+        return a.ruleId() + " " + a.customer() + " " + a.subject();
+    }
+}
