@@ -173,7 +173,7 @@ final class DemoCommand implements Callable<Integer> {
             Instant end = Instant.now();
             DemoLedger ledger = new DemoLedger(db, start, end.plusSeconds(1));
             awaitRated(ledger, truth.reachedAgent());
-            stage("finance: invoices, margin export, reconciliation of vendor-a's bill");
+            stage("finance: invoices, margin export, reconciliation of the busiest vendor's bill");
             DemoFinance.Outcome finance = new DemoFinance(loaded, configFile, db, dir, start, end.plusSeconds(1))
                     .run(sim, traffic);
             DemoSummary.print(stdout, ledger, feed, truth, finance, dir, console);
@@ -325,8 +325,8 @@ final class DemoCommand implements Callable<Integer> {
         java.net.URI ari = sim != null ? sim.ariUri() : loaded.services().ari().url();
         String user = sim != null ? sim.options().user() : loaded.services().ari().user();
         String password = sim != null ? sim.options().password() : loaded.services().ari().password().reveal();
-        stage(String.format("traffic: %s of calls from %s; IRSF at +%d s, wangiri at +%d s", duration,
-                traffic.lines().stream().map(l -> l.customer().id()).toList(), attackAt.toSeconds(),
+        stage(String.format("traffic: %s of calls from %s (seed %d); IRSF at +%d s, wangiri at +%d s", duration,
+                traffic.lines().stream().map(l -> l.customer().id()).toList(), seed, attackAt.toSeconds(),
                 attackAt.toSeconds() + 20));
         TrafficGenerator.Progress progress;
         try (GroundTruth calls = GroundTruth.open(callsFile, null);
@@ -374,6 +374,8 @@ final class DemoCommand implements Callable<Integer> {
             return;
         }
         stopped = true;
+        say("stopping what the demo started; lifting the %d blocks its attacks caused",
+                feed == null ? 0 : feed.blocks().size());
         for (DemoFeed.AppliedBlock block : feed == null ? List.<DemoFeed.AppliedBlock>of() : feed.blocks()) {
             try {
                 if (block.customer() != null) {

@@ -41,7 +41,8 @@ final class DemoSummary {
                         .collect(Collectors.joining(", ")));
         out.printf("            %d blocks applied by the agent%s%n", feed.blocks().size(), feed.blocks().isEmpty() ? ""
                 : ": " + feed.blocks().stream().map(DemoFeed.AppliedBlock::subject).collect(Collectors.joining(", ")));
-        out.println("invoices (drafts of each customer's current period; PDF and CSV):");
+        out.println("invoices (drafts of each customer's current billing period: every call of it so far, earlier runs'"
+                + " too; PDF and CSV):");
         for (CsvRecord i : finance.invoices()) {
             out.printf("  %-10s %s  %s calls, net %s, tax %s, total %s %s  %s%n", i.get("customer"), i.get("period"),
                     i.get("calls"), i.get("net"), i.get("tax"), i.get("total"), i.get("currency"), i.get("document"));

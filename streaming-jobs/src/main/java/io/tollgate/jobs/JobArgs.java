@@ -4,6 +4,9 @@ import io.tollgate.ingest.clickhouse.ClickHouseDatabase;
 import io.tollgate.ingest.config.TollgateConfig;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.JobManagerOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.util.ParameterTool;
@@ -98,6 +101,8 @@ final class JobArgs {
      * Checkpoints to the filesystem (the in-memory default refuses state above 5 MB and then restarts forever),
      * exactly once, and restarts that keep trying while a service is away.
      */
+    private static final String LOOPBACK = "127.0.0.1";
+
     static Configuration flinkConfiguration(String checkpoints, Duration interval) {
         Configuration conf = new Configuration();
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, interval);
@@ -107,6 +112,14 @@ final class JobArgs {
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF, Duration.ofSeconds(1));
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF, Duration.ofSeconds(10));
+        // an embedded MiniCluster's REST endpoint, RPC and blob server listen on every interface unless told
+        // otherwise; on a cluster the cluster's own configuration decides and these are not read
+        conf.set(RestOptions.BIND_ADDRESS, LOOPBACK);
+        conf.set(RestOptions.ADDRESS, LOOPBACK);
+        conf.set(JobManagerOptions.BIND_HOST, LOOPBACK);
+        conf.set(JobManagerOptions.ADDRESS, LOOPBACK);
+        conf.set(TaskManagerOptions.BIND_HOST, LOOPBACK);
+        conf.set(TaskManagerOptions.HOST, LOOPBACK);
         return conf;
     }
 }
