@@ -56,6 +56,9 @@ final class CdrCommand implements Runnable {
         @Mixin
         ClickHouseAddress clickhouse;
 
+        @Mixin
+        KafkaAddress kafka;
+
         @Option(names = "--vendor", required = true, paramLabel = "ID", description = "the carrier or switch the file is from")
         String vendor;
 
@@ -95,11 +98,6 @@ final class CdrCommand implements Runnable {
                         + " (default: ${DEFAULT-VALUE})")
         DeadLetterTarget deadLetter;
 
-        @Option(names = "--bootstrap", paramLabel = "HOST:PORT[,...]",
-                defaultValue = "${env:TOLLGATE_KAFKA_BOOTSTRAP:-127.0.0.1:9092}",
-                description = "Kafka bootstrap servers (default: $TOLLGATE_KAFKA_BOOTSTRAP or ${DEFAULT-VALUE})")
-        String bootstrap;
-
         @Override
         public Integer call() throws Exception {
             CdrImport.Request request = new CdrImport.Request(vendor, file, format(), zone(),
@@ -120,7 +118,9 @@ final class CdrCommand implements Runnable {
                 examples(out, check.examples());
                 return Tollgate.OK;
             }
-            try (Connection db = clickhouse.connect(); DeadLetters letters = deadLetters(db)) {
+            // resolved before anything is written: a configuration that is refused leaves nothing half done
+            String bootstrap = deadLetter == DeadLetterTarget.table ? null : kafka.bootstrap();
+            try (Connection db = clickhouse.connect(); DeadLetters letters = deadLetters(db, bootstrap)) {
                 CdrImport.Result result = cdrImport.write(check, new CarrierCdrTable(db), letters);
                 progress.clear();
                 if (result.previous().isPresent()) {
@@ -145,7 +145,7 @@ final class CdrCommand implements Runnable {
             return Tollgate.OK;
         }
 
-        private DeadLetters deadLetters(Connection db) {
+        private DeadLetters deadLetters(Connection db, String bootstrap) {
             List<DeadLetters> sinks = new ArrayList<>();
             if (deadLetter != DeadLetterTarget.topic) {
                 sinks.add(new DeadLetterTable(db));

@@ -50,6 +50,9 @@ final class DeckImportCommand implements Callable<Integer> {
     @Mixin
     private ClickHouseAddress clickhouse;
 
+    @Mixin
+    private KafkaAddress kafka;
+
     @Option(names = "--owner", required = true, paramLabel = "customer:ID|vendor:ID", description = "whose deck it is")
     private String owner;
 
@@ -79,11 +82,6 @@ final class DeckImportCommand implements Callable<Integer> {
     @Option(names = "--check", description = "validate only: store nothing, publish nothing, need no service")
     private boolean check;
 
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT[,...]",
-            defaultValue = "${env:TOLLGATE_KAFKA_BOOTSTRAP:-127.0.0.1:9092}",
-            description = "Kafka bootstrap servers (default: $TOLLGATE_KAFKA_BOOTSTRAP or ${DEFAULT-VALUE})")
-    private String bootstrap;
-
     @Override
     public Integer call() throws Exception {
         DeckOwner deckOwner = DeckCommand.owner("--owner", owner);
@@ -109,6 +107,7 @@ final class DeckImportCommand implements Callable<Integer> {
                 return Tollgate.OK;
             }
             DeckStore store = clickhouse.deckStore();
+            String bootstrap = kafka.bootstrap();
             Optional<StoredVersion> same = store.findByDigest(deckOwner, read.digest());
             StoredVersion version;
             if (same.isPresent()) {
@@ -131,12 +130,12 @@ final class DeckImportCommand implements Callable<Integer> {
                 out.printf("stored %s version %d: %d rows from %s (sha256 %s) in %s%n", deckOwner, version.version(),
                         version.rows(), file, version.digest(), seconds(storeStart));
             }
-            publish(store, version, out);
+            publish(store, version, bootstrap, out);
         }
         return Tollgate.OK;
     }
 
-    private void publish(DeckStore store, StoredVersion version, PrintWriter out) throws Exception {
+    private void publish(DeckStore store, StoredVersion version, String bootstrap, PrintWriter out) throws Exception {
         DeckOwner o = version.owner();
         // everything in the instruction comes from the store, so a rerun publishes the very same record
         DeckActivation activation = new DeckActivation(o.party(), o.id(), o.versionLabel(version.version()),

@@ -60,8 +60,10 @@ import java.util.concurrent.TimeUnit;
                 + " from the second; their alerts and the automatic blocks are printed as they happen;",
             "  4. waits until every call is a rated CDR in ClickHouse, then writes to --out: draft invoices (PDF +"
                 + " CSV) of every customer's current billing period, the run's margin by customer, and the"
-                + " reconciliation of vendor-a's bill (a CDR file the simulated vendor wrote, with a missing call,"
-                + " a phantom call, a longer duration and an overcharge in it) with its dispute report;",
+                + " reconciliation of the busiest vendor's bill (a CDR file the simulated vendor's switch wrote of the"
+                + " calls it carried, with a missing call, a phantom call, a longer duration and an overcharge put"
+                + " in; with --asterisk, whose vendors keep no record, made from our CDRs of them) with its dispute"
+                + " report;",
             "  5. prints a summary, and serves the console's dashboard (its URL carries a token made for this run)"
                 + " until Ctrl-C; --exit stops instead.",
             "Ctrl-C stops everything it started but the local services (infra/stack down stops those) and lifts the"

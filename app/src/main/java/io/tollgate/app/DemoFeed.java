@@ -28,11 +28,21 @@ final class DemoFeed implements AutoCloseable {
     record AppliedBlock(String subject, String customer, String prefix, Instant appliedAt) {
     }
 
+    /** An alert as the analyst first saw it: when its first call was made, and when the alert arrived. */
+    record Caught(FraudAlert alert, Instant arrivedAt) {
+        /** The block of the alert's subject, when the agent applied one. */
+        java.util.Optional<AppliedBlock> block(List<AppliedBlock> blocks) {
+            return blocks.stream().filter(b -> alert.customer().equals(b.customer())
+                    && alert.subject().equals(b.prefix())).findFirst();
+        }
+    }
+
     private final String agentId;
     private final Instant start;
     private final PrintWriter err;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final List<FraudAlert> alerts = new CopyOnWriteArrayList<>();
+    private final List<Caught> caught = new CopyOnWriteArrayList<>();
     private final List<AppliedBlock> blocks = new CopyOnWriteArrayList<>();
     private final Thread reader;
     private volatile boolean closed;
@@ -65,6 +75,11 @@ final class DemoFeed implements AutoCloseable {
         return List.copyOf(blocks);
     }
 
+    /** Each distinct alert (rule, customer, subject) once, as it first arrived. */
+    List<Caught> caught() {
+        return List.copyOf(caught);
+    }
+
     private void read() {
         while (!closed) {
             try {
@@ -89,6 +104,7 @@ final class DemoFeed implements AutoCloseable {
                 && k.subject().equals(a.subject()));
         alerts.add(a);
         if (!known) {
+            caught.add(new Caught(a, Instant.now()));
             say("ALERT  %-8s %-20s customer %s, %s (first call %s)", a.severity().name().toLowerCase(),
                     a.ruleId(), a.customer(), a.subject(), since(a.firstEventTime()));
         }

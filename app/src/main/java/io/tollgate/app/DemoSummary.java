@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** The demo's closing summary on standard output: traffic, money, fraud, invoices, disputes and where files are. */
 final class DemoSummary {
@@ -35,12 +34,18 @@ final class DemoSummary {
             out.printf("  %-10s %6d answered  cost %s %s%n", v.vendor(), v.answered(), v.cost().toPlainString(),
                     v.currency());
         }
-        List<FraudAlert> alerts = feed.alerts();
-        out.printf("fraud:      %d alerts%s%n", alerts.stream().map(DemoSummary::key).distinct().count(),
-                alerts.isEmpty() ? "" : ": " + alerts.stream().map(DemoSummary::key).distinct()
-                        .collect(Collectors.joining(", ")));
-        out.printf("            %d blocks applied by the agent%s%n", feed.blocks().size(), feed.blocks().isEmpty() ? ""
-                : ": " + feed.blocks().stream().map(DemoFeed.AppliedBlock::subject).collect(Collectors.joining(", ")));
+        List<DemoFeed.AppliedBlock> blocks = feed.blocks();
+        out.printf("fraud:      %d alerts, %d blocks applied by the routing agent%n", feed.caught().size(),
+                blocks.size());
+        for (DemoFeed.Caught c : feed.caught()) {
+            FraudAlert a = c.alert();
+            // both from the attack's first call: the job issues the block with the alert, the feed may read either first
+            out.printf("  %-8s %-14s %-8s %-14s from its first call: alert on the dashboard after %.1f s%s%n",
+                    a.severity().name().toLowerCase(java.util.Locale.ROOT), a.ruleId(), a.customer(), a.subject(),
+                    seconds(a.firstEventTime(), c.arrivedAt()), c.block(blocks).map(b -> String.format(
+                            ", block applied at the agent after %.1f s", seconds(a.firstEventTime(), b.appliedAt())))
+                            .orElse(", not blocked"));
+        }
         out.println("invoices (drafts of each customer's current billing period: every call of it so far, earlier runs'"
                 + " too; PDF and CSV):");
         for (CsvRecord i : finance.invoices()) {
@@ -62,7 +67,7 @@ final class DemoSummary {
         out.flush();
     }
 
-    private static String key(FraudAlert a) {
-        return a.ruleId() + " " + a.customer() + " " + a.subject();
+    private static double seconds(java.time.Instant from, java.time.Instant to) {
+        return java.time.Duration.between(from, to).toMillis() / 1000.0;
     }
 }

@@ -12,10 +12,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -29,9 +29,7 @@ final class TopicsCommand implements Runnable {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT[,...]",
-            description = "Kafka bootstrap servers (default: $TOLLGATE_KAFKA_BOOTSTRAP, else the configuration's"
-                    + " services.kafka.bootstrap, else 127.0.0.1:9092)",
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT[,...]", description = KafkaAddress.DESCRIPTION,
             scope = picocli.CommandLine.ScopeType.INHERIT)
     String bootstrap;
 
@@ -43,23 +41,22 @@ final class TopicsCommand implements Runnable {
 
     /** The configuration named by --config or $TOLLGATE_CONFIG, else ./tollgate.yaml if present, else none. */
     Optional<TollgateConfig> configuration() throws BadInputException {
-        Path file = config != null ? config
-                : Optional.ofNullable(System.getenv("TOLLGATE_CONFIG")).map(Path::of).orElse(null);
-        if (file == null) {
-            Path local = Path.of("tollgate.yaml");
-            return Files.isRegularFile(local) ? Optional.of(TollgateConfig.load(local)) : Optional.empty();
-        }
-        return Optional.of(TollgateConfig.load(file));
+        Path file = configFile(System.getenv());
+        return file == null ? Optional.empty() : Optional.of(TollgateConfig.load(file));
     }
 
-    /** --bootstrap, else the configuration's address (which $TOLLGATE_KAFKA_BOOTSTRAP overrides), else the default. */
+    /** --bootstrap, else $TOLLGATE_KAFKA_BOOTSTRAP, else the configuration's address, else the default. */
     String bootstrap() throws BadInputException {
-        if (bootstrap != null) {
-            return bootstrap;
-        }
-        String env = System.getenv("TOLLGATE_KAFKA_BOOTSTRAP");
-        return configuration().map(c -> c.services().kafkaBootstrap())
-                .orElse(env == null || env.isBlank() ? "127.0.0.1:9092" : env);
+        return bootstrap(System.getenv());
+    }
+
+    /** {@link #bootstrap()} in the environment {@code env}. */
+    String bootstrap(Map<String, String> env) throws BadInputException {
+        return KafkaAddress.resolve(bootstrap, configFile(env), env);
+    }
+
+    private Path configFile(Map<String, String> env) {
+        return ClickHouseAddress.configFile(config, env, ClickHouseAddress.LOCAL_CONFIG);
     }
 
     @Override

@@ -100,6 +100,19 @@ class ConsoleBrowserIT {
         }
     }
 
+    /** The link tollgate demo prints: the token in the fragment signs the tab in and leaves the address bar. */
+    @Test
+    void aLinkWithTheTokenInItsFragmentSignsTheTabIn() {
+        browser.get(base + "/");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+        browser.get("about:blank");   // else only the fragment changes, and the page is not loaded again
+        browser.get(base + "/#token=" + TOKEN);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.until(ExpectedConditions.textToBe(By.id("feed-state"), "live"));
+        assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("token set");
+        assertThat(browser.getCurrentUrl()).doesNotContain(TOKEN).doesNotContain("#");
+    }
+
     @Test
     void anAlertAppearsLiveAndIsAcknowledgedAndBlockedFromThePage() throws Exception {
         browser.get(base + "/");

@@ -53,7 +53,7 @@ class DemoIT {
                     "--duration", LENGTH.toString(), "--attack-at", "PT20S", "--out", dir.toString(),
                     "--database", db.name(), "--no-stack", "--exit", "--listen", "127.0.0.1:0");
             assertThat(demo.exitCode()).as(demo.out() + demo.err()).isZero();
-            System.out.println(demo.out());
+            System.out.println(demo.err() + demo.out());
 
             List<CsvRecord> truth = rows(dir.resolve("ground-truth.csv"));
             List<Map<String, String>> cdrs = query(db, "SELECT customer_id, a_number, b_number, toString(customer_amount) AS customer_amount,"

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The environment variables that override the file, so one file serves a laptop, CI and production. They are the
- * names {@code tollgate topics}, {@code tollgate db migrate} and {@code infra/stack} already read. A blank value
- * counts as unset, as in those commands.
+ * The environment variables that override the file, so one file serves a laptop, CI and production: every
+ * {@code tollgate} command reads them (a command-line option wins over both), and {@code infra/stack} the same names.
+ * A blank value counts as unset.
  */
 public final class EnvironmentOverrides {
     public static final String CONFIG = "TOLLGATE_CONFIG";
