@@ -22,6 +22,7 @@ final class Events {
     private final List<StasisApp> targets = new ArrayList<>(4);
     private final StringBuilder sb = new StringBuilder(2048);
     private long lastTimestamp;
+    private long stepTime = -1;
 
     /** Milliseconds since the epoch; the tests' recorded sequences compare everything but the times. */
     interface Clock {
@@ -42,8 +43,16 @@ final class Events {
         return chatty;
     }
 
+    /**
+     * The time of the step under way: read once, at its first use, and shared by everything the step does. One
+     * action's events then carry one time (a vendor leg's ChannelStateChange Up and its Dial ANSWER alike), so a
+     * client that takes whichever arrives first gets the same instant, and a billed second never hangs on which.
+     */
     long now() {
-        return clock.millis();
+        if (stepTime < 0) {
+            stepTime = clock.millis();
+        }
+        return stepTime;
     }
 
     /** The time the last event rendered carries in its {@code timestamp}, whether or not anybody heard it. */
@@ -322,7 +331,9 @@ final class Events {
     }
 
     /** Sends what this step queued (called by the exchange at the end of every step). */
+    /** Ends the step: its events go to the sockets, and the next step reads the clock again. */
     void flush() {
+        stepTime = -1;
         for (EventStream stream : dirty) {
             stream.flush();
         }
