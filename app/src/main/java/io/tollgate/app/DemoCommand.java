@@ -71,7 +71,8 @@ import java.util.concurrent.TimeUnit;
             "Ground truth (every call placed, its outcome and who owes what, from the decks alone) goes to"
                 + " --out/ground-truth.csv."},
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:the demo ran", "2:bad input (configuration, options)", "1:a service or step failed"})
+        exitCodeList = {"0:the demo ran and every call became a rated CDR", "2:bad input (configuration, options)",
+            "1:a service or step failed, or calls were left unrated"})
 final class DemoCommand implements Callable<Integer> {
     static final String AGENT_ID = "demo";
 
@@ -150,6 +151,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         TollgateConfig loaded = TollgateConfig.load(configFile, env);
         DemoTraffic traffic = DemoTraffic.plan(loaded, asterisk, cps, duration, attackAt);
+        Options.HostPort consoleAt = noConsole ? null : Options.hostPort("--listen", listen);
         Path dir = out.toAbsolutePath().normalize();
         Files.createDirectories(dir);
         Thread hook = new Thread(this::stop, "demo-stop");
@@ -168,13 +170,13 @@ final class DemoCommand implements Callable<Integer> {
             SwitchSim sim = asterisk ? null : startSwitch(traffic);
             startJobs(configFile, db, dir, start);
             startAgent(configFile, loaded, sim, dir);
-            feed = new DemoFeed(loaded.services().kafkaBootstrap(), AGENT_ID, start, err);
+            feed = new DemoFeed(loaded.services().kafkaBootstrap(), AGENT_ID, start, line -> say("%s", line));
             started.push(feed);
-            String console = noConsole ? null : startConsole(loaded, db);
+            String console = consoleAt == null ? null : startConsole(loaded, db, consoleAt);
             GroundTruthRun truth = placeCalls(loaded, traffic, sim, dir);
             Instant end = Instant.now();
             DemoLedger ledger = new DemoLedger(db, start, end.plusSeconds(1));
-            awaitRated(ledger, truth.reachedAgent());
+            boolean allRated = awaitRated(ledger, truth.reachedAgent());
             stage("finance: invoices, margin export, reconciliation of the busiest vendor's bill");
             DemoFinance.Outcome finance = new DemoFinance(loaded, configFile, db, dir, start, end.plusSeconds(1))
                     .run(sim, traffic);
@@ -184,7 +186,10 @@ final class DemoCommand implements Callable<Integer> {
                 err.flush();
                 new CountDownLatch(1).await();
             }
-            return Tollgate.OK;
+            if (!allRated) {
+                say("not every call became a rated CDR: see %s and %s", dir.resolve("demo.log"), dir.resolve("agent.log"));
+            }
+            return allRated ? Tollgate.OK : Tollgate.FAILURE;
         } finally {
             stop();
             try {
@@ -210,7 +215,16 @@ final class DemoCommand implements Callable<Integer> {
                 command.add("asterisk");
             }
             Path log = out.toAbsolutePath().resolve("stack.log");
-            Process stack = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process stack = new ProcessBuilder(command).redirectErrorStream(true).start();
+            // its progress (downloads, each service answering) is the demo's too, and kept in stack.log
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(stack.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8)); var copy = Files.newBufferedWriter(log)) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    copy.write(line);
+                    copy.newLine();
+                    say("  %s", line);
+                }
+            }
             if (stack.waitFor() != 0) {
                 throw new IllegalStateException("infra/stack up failed; its output is in " + log
                         + " (infra/stack status shows what runs)");
@@ -297,21 +311,10 @@ final class DemoCommand implements Callable<Integer> {
         started.push(agent);
     }
 
-    private String startConsole(TollgateConfig loaded, ClickHouseDatabase db) throws Exception {
-        int colon = listen.lastIndexOf(':');
-        int port;
-        try {
-            port = Integer.parseInt(listen.substring(colon + 1));
-        } catch (NumberFormatException | IndexOutOfBoundsException e) {
-            port = -1;
-        }
-        if (colon <= 0 || port < 0 || port > 65535) {
-            throw Options.bad("--listen", "must be HOST:PORT, like 127.0.0.1:8090, got '" + listen + "'");
-        }
+    private String startConsole(TollgateConfig loaded, ClickHouseDatabase db, Options.HostPort at) throws Exception {
         // a token made for this run only: it is printed here and kept nowhere
         String token = token();
-        ConsoleSettings settings = new ConsoleSettings(listen.substring(0, colon), port,
-                Map.of(token, new Caller("demo", Role.ADMIN)));
+        ConsoleSettings settings = new ConsoleSettings(at.host(), at.port(), Map.of(token, new Caller("demo", Role.ADMIN)));
         ConsoleServer server = new ConsoleServer(settings, new AuditLog(db), ServeCommand.sections(loaded, db, publisher));
         started.push(server);
         int bound = server.start();
@@ -338,9 +341,12 @@ final class DemoCommand implements Callable<Integer> {
             generator.start(traffic.sources(seed));
             bar.stage("traffic", duration.toSeconds());
             long t0 = System.nanoTime();
-            while (!generator.awaitDone(Duration.ofSeconds(10))) {
+            for (int second = 1; !generator.awaitDone(Duration.ofSeconds(1)); second++) {
                 long elapsed = (System.nanoTime() - t0) / 1_000_000_000L;
                 bar.done(Math.min(elapsed, duration.toSeconds()));
+                if (second % 10 != 0) {
+                    continue;
+                }
                 var p = generator.progress();
                 say("traffic +%d s: %d calls placed, %d up now, %d ended, %d answered", elapsed, p.placed(),
                         p.inFlight(), p.ended(), p.answered());
@@ -357,8 +363,8 @@ final class DemoCommand implements Callable<Integer> {
         return new GroundTruthRun(truthFile, progress, reached);
     }
 
-    /** Waits until ClickHouse holds a rated CDR for every call that reached the agent (or two minutes pass). */
-    private void awaitRated(DemoLedger ledger, long expected) throws Exception {
+    /** Waits until ClickHouse holds a rated CDR for every call that reached the agent; false after two minutes. */
+    private boolean awaitRated(DemoLedger ledger, long expected) throws Exception {
         stage("waiting for " + expected + " rated CDRs in ClickHouse");
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         long rated;
@@ -368,6 +374,7 @@ final class DemoCommand implements Callable<Integer> {
         if (rated < expected) {
             say("only %d of %d calls were rated after two minutes; the summary shows what there is", rated, expected);
         }
+        return rated >= expected;
     }
 
     /** Stops what the run started, newest first, once; lifts the blocks it caused. */

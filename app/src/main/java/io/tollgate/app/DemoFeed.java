@@ -10,13 +10,13 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -39,7 +39,7 @@ final class DemoFeed implements AutoCloseable {
 
     private final String agentId;
     private final Instant start;
-    private final PrintWriter err;
+    private final Consumer<String> say;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final List<FraudAlert> alerts = new CopyOnWriteArrayList<>();
     private final List<Caught> caught = new CopyOnWriteArrayList<>();
@@ -47,10 +47,11 @@ final class DemoFeed implements AutoCloseable {
     private final Thread reader;
     private volatile boolean closed;
 
-    DemoFeed(String bootstrap, String agentId, Instant start, PrintWriter err) {
+    /** Reads from {@code start} on, telling {@code say} each new alert and block as a line. */
+    DemoFeed(String bootstrap, String agentId, Instant start, Consumer<String> say) {
         this.agentId = agentId;
         this.start = start;
-        this.err = err;
+        this.say = say;
         consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
@@ -93,7 +94,7 @@ final class DemoFeed implements AutoCloseable {
             } catch (org.apache.kafka.common.errors.WakeupException e) {
                 return;
             } catch (RuntimeException e) {
-                say("feed: skipped a record it could not read: " + e.getMessage());
+                say.accept("feed: skipped a record it could not read: " + e.getMessage());
             }
         }
     }
@@ -105,8 +106,9 @@ final class DemoFeed implements AutoCloseable {
         alerts.add(a);
         if (!known) {
             caught.add(new Caught(a, Instant.now()));
-            say("ALERT  %-8s %-20s customer %s, %s (first call %s)", a.severity().name().toLowerCase(),
-                    a.ruleId(), a.customer(), a.subject(), since(a.firstEventTime()));
+            say.accept(String.format("  ALERT  %-8s %-20s customer %s, %s (first call %s)",
+                    a.severity().name().toLowerCase(java.util.Locale.ROOT),
+                    a.ruleId(), a.customer(), a.subject(), since(a.firstEventTime())));
         }
     }
 
@@ -119,25 +121,12 @@ final class DemoFeed implements AutoCloseable {
         String customer = parts.length > 2 && parts[1].equals("customer") ? parts[2] : null;
         String prefix = parts.length > 4 && parts[3].equals("destination") ? parts[4] : null;
         blocks.add(new AppliedBlock(ack.subject(), customer, prefix, ack.appliedAt()));
-        say("BLOCK  applied by the routing agent: %s (%d ms after it was issued)", ack.subject(), ack.lagMs());
+        say.accept(String.format("  BLOCK  applied by the routing agent: %s (%d ms after it was issued)",
+                ack.subject(), ack.lagMs()));
     }
 
     private String since(Instant t) {
         return "+" + Duration.between(start, t).toSeconds() + " s";
-    }
-
-    private void say(String format, Object... args) {
-        synchronized (err) {
-            err.printf("  [%s] " + format + "%n", prepend(since(Instant.now()), args));
-            err.flush();
-        }
-    }
-
-    private static Object[] prepend(Object first, Object[] rest) {
-        Object[] all = new Object[rest.length + 1];
-        all[0] = first;
-        System.arraycopy(rest, 0, all, 1, rest.length);
-        return all;
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.tollgate.core.csv.CsvRecord;
 import io.tollgate.ingest.clickhouse.ClickHouseDatabase;
 import io.tollgate.ingest.config.TollgateConfig;
 import io.tollgate.ingest.config.Vendor;
+import io.tollgate.core.rating.RateDeck;
 import io.tollgate.sim.SwitchSim;
 import io.tollgate.sim.VendorLeg;
 import io.tollgate.sim.traffic.CarrierBill;
@@ -61,12 +62,7 @@ final class DemoFinance {
     }
 
     Outcome run(SwitchSim sim, DemoTraffic traffic) throws Exception {
-        List<CsvRecord> invoices = new ArrayList<>();
-        for (DemoTraffic.Line line : traffic.lines()) {
-            String today = LocalDate.now(line.customer().timeZone()).toString();
-            invoices.addAll(csv(command("invoice", "--customer", line.customer().id(), "--period", today,
-                    "--config", configFile.toString(), "--out", dir.resolve("invoices").toString())));
-        }
+        List<CsvRecord> invoices = invoices(traffic);
         Path margin = dir.resolve("margin-by-customer.csv");
         command("export", "margin", "--from", from.toString(), "--to", to.toString(), "--by", "customer",
                 "--out", margin.toString());
@@ -75,22 +71,39 @@ final class DemoFinance {
                 .collect(Collectors.groupingBy(VendorLeg::trunk, LinkedHashMap::new, Collectors.toList()));
         String trunk = byTrunk.entrySet().stream().max(Comparator.comparingInt(e -> e.getValue().size()))
                 .map(Map.Entry::getKey).orElse(null);
-        if (trunk == null) {
+        Vendor vendor = trunk == null ? null : vendorOf(trunk);
+        RateDeck deck = vendor == null ? null : DemoTraffic.read(vendor.deck());
+        if (deck == null) {
+            // nothing carried, or a vendor priced from the deck store, whose bill the demo cannot price
             return new Outcome(invoices, margin, null, null, List.of(), List.of(), null);
         }
-        Vendor v = vendorOf(trunk);
-        String vendor = v.id();
-        Path carrier = dir.resolve("carrier").resolve(vendor + "-" + FILE_TIME.format(Instant.now()) + ".csv");
+        Path carrier = dir.resolve("carrier").resolve(vendor.id() + "-" + FILE_TIME.format(Instant.now()) + ".csv");
         Files.createDirectories(carrier.getParent());
-        CarrierBill.Result bill = CarrierBill.write(carrier, byTrunk.get(trunk), trunk, DemoTraffic.read(v.deck()),
-                INJECTED, new SplittableRandom(from.toEpochMilli()));
+        CarrierBill.Result bill = CarrierBill.write(carrier, byTrunk.get(trunk), trunk, deck, INJECTED,
+                new SplittableRandom(from.toEpochMilli()));
         answerKey(bill, carrier.resolveSibling(carrier.getFileName().toString().replace(".csv", "-injected.csv")));
-        command("cdr", "import", "--vendor", vendor, "--file", carrier.toString(), "--format", "generic",
-                "--bootstrap", config.services().kafkaBootstrap());
         Path disputes = dir.resolve("disputes");
-        List<CsvRecord> found = csv(command("reconcile", "--vendor", vendor, "--from", from.toString(), "--to",
-                to.toString(), "--file", carrier.getFileName().toString(), "--out-dir", disputes.toString()));
-        return new Outcome(invoices, margin, vendor, carrier, bill.injected(), found, disputes);
+        return new Outcome(invoices, margin, vendor.id(), carrier, bill.injected(),
+                reconcile(vendor.id(), carrier, disputes), disputes);
+    }
+
+    /** A draft of each calling customer's current period, as {@code tollgate invoice} prints it. */
+    private List<CsvRecord> invoices(DemoTraffic traffic) throws Exception {
+        List<CsvRecord> invoices = new ArrayList<>();
+        for (DemoTraffic.Line line : traffic.lines()) {
+            String today = LocalDate.now(line.customer().timeZone()).toString();
+            invoices.addAll(csv(command("invoice", "--customer", line.customer().id(), "--period", today,
+                    "--config", configFile.toString(), "--out", dir.resolve("invoices").toString())));
+        }
+        return invoices;
+    }
+
+    /** The bill imported as a carrier's CDRs, then reconciled against ours: the summary rows. */
+    private List<CsvRecord> reconcile(String vendor, Path bill, Path disputes) throws Exception {
+        command("cdr", "import", "--vendor", vendor, "--file", bill.toString(), "--format", "generic",
+                "--bootstrap", config.services().kafkaBootstrap());
+        return csv(command("reconcile", "--vendor", vendor, "--from", from.toString(), "--to", to.toString(),
+                "--file", bill.getFileName().toString(), "--out-dir", disputes.toString()));
     }
 
     /**

@@ -50,4 +50,23 @@ final class Options {
         }
         throw bad(option, "'" + text + "' is not a non-negative decimal number");
     }
+
+    /** Where a server listens. */
+    record HostPort(String host, int port) {
+    }
+
+    /** {@code HOST:PORT}, port 0 to 65535 (0: any free port). */
+    static HostPort hostPort(String option, String text) throws BadInputException {
+        int colon = text.lastIndexOf(':');
+        int port;
+        try {
+            port = colon > 0 ? Integer.parseInt(text.substring(colon + 1)) : -1;
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        if (port < 0 || port > 65535) {
+            throw bad(option, "must be HOST:PORT, like 127.0.0.1:8090, got '" + text + "'");
+        }
+        return new HostPort(text.substring(0, colon), port);
+    }
 }

@@ -107,17 +107,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         ConsoleSettings settings = ConsoleSettings.of(loaded.console());
         if (listen != null) {
-            int colon = listen.lastIndexOf(':');
-            int port;
-            try {
-                port = colon > 0 ? Integer.parseInt(listen.substring(colon + 1)) : -1;
-            } catch (NumberFormatException e) {
-                port = -1;
-            }
-            if (port < 0 || port > 65535) {
-                throw Options.bad("--listen", "must be HOST:PORT, like 127.0.0.1:8090, got '" + listen + "'");
-            }
-            settings = settings.withListen(listen.substring(0, colon), port);
+            Options.HostPort at = Options.hostPort("--listen", listen);
+            settings = settings.withListen(at.host(), at.port());
         }
         if (settings.tokensByValue().isEmpty()) {
             out.println("console: not started (the configuration's console section has no tokens)");
