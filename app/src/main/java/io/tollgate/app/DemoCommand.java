@@ -169,11 +169,12 @@ final class DemoCommand implements Callable<Integer> {
             liftEarlierBlocks(traffic, start);
             SwitchSim sim = asterisk ? null : startSwitch(traffic);
             startJobs(configFile, db, dir, start);
-            startAgent(configFile, loaded, sim, dir);
+            Ari ari = ari(loaded, sim);
+            startAgent(configFile, ari, dir);
             feed = new DemoFeed(loaded.services().kafkaBootstrap(), AGENT_ID, start, line -> say("%s", line));
             started.push(feed);
             String console = consoleAt == null ? null : startConsole(loaded, db, consoleAt);
-            GroundTruthRun truth = placeCalls(loaded, traffic, sim, dir);
+            GroundTruthRun truth = placeCalls(loaded, traffic, sim, ari, dir);
             Instant end = Instant.now();
             DemoLedger ledger = new DemoLedger(db, start, end.plusSeconds(1));
             boolean allRated = awaitRated(ledger, truth.reachedAgent());
@@ -300,11 +301,33 @@ final class DemoCommand implements Callable<Integer> {
         return all;
     }
 
-    private void startAgent(Path configFile, TollgateConfig loaded, SwitchSim sim, Path dir) throws Exception {
+    /** The switch's ARI, for the agent and the customers' switches alike. */
+    record Ari(java.net.URI url, String user, String password) {
+        @Override
+        public String toString() {
+            return "Ari[" + url + ", " + user + ", password masked]";
+        }
+    }
+
+    private Ari ari(TollgateConfig loaded, SwitchSim sim) throws Exception {
+        if (sim != null) {
+            return new Ari(sim.ariUri(), sim.options().user(), sim.options().password());
+        }
+        var configured = loaded.services().ari();
+        if (configured.password().isSet()) {
+            return new Ari(configured.url(), configured.user(), configured.password().reveal());
+        }
+        if (noStack) {
+            throw Options.bad("--asterisk", "no ARI password: set TOLLGATE_ARI_PASSWORD or services.ari.password_file");
+        }
+        // the local stack's Asterisk, which infra/stack sets up with this password unless $TOLLGATE_ARI_PASSWORD says
+        return new Ari(configured.url(), configured.user(), "tollgate");
+    }
+
+    private void startAgent(Path configFile, Ari ari, Path dir) throws Exception {
         stage("routing agent (its own process; log in " + dir.resolve("agent.log") + ")");
-        Map<String, String> env = sim == null ? Map.of() : Map.of(EnvironmentOverrides.ARI_URL, sim.ariUri().toString(),
-                EnvironmentOverrides.ARI_USER, sim.options().user(),
-                EnvironmentOverrides.ARI_PASSWORD, sim.options().password());
+        Map<String, String> env = Map.of(EnvironmentOverrides.ARI_URL, ari.url().toString(),
+                EnvironmentOverrides.ARI_USER, ari.user(), EnvironmentOverrides.ARI_PASSWORD, ari.password());
         AgentProcessHandle agent = AgentProcessHandle.start(List.of("--config", configFile.toString(), "--agent-id",
                 AGENT_ID, "--http", "127.0.0.1:0", "--dial-timeout", "30"), env, dir.resolve("agent.log"),
                 Duration.ofSeconds(90));
@@ -323,20 +346,17 @@ final class DemoCommand implements Callable<Integer> {
         return url;
     }
 
-    private GroundTruthRun placeCalls(TollgateConfig loaded, DemoTraffic traffic, SwitchSim sim, Path dir)
+    private GroundTruthRun placeCalls(TollgateConfig loaded, DemoTraffic traffic, SwitchSim sim, Ari ari, Path dir)
             throws Exception {
         Path callsFile = dir.resolve("calls.csv");
         Path truthFile = dir.resolve("ground-truth.csv");
-        java.net.URI ari = sim != null ? sim.ariUri() : loaded.services().ari().url();
-        String user = sim != null ? sim.options().user() : loaded.services().ari().user();
-        String password = sim != null ? sim.options().password() : loaded.services().ari().password().reveal();
         stage(String.format("traffic: %s of calls from %s (seed %d); IRSF at +%d s, wangiri at +%d s", duration,
                 traffic.lines().stream().map(l -> l.customer().id()).toList(), seed, attackAt.toSeconds(),
                 attackAt.toSeconds() + 20));
         TrafficGenerator.Progress progress;
         try (GroundTruth calls = GroundTruth.open(callsFile, null);
-             TrafficGenerator generator = new TrafficGenerator(new TrafficGenerator.Settings(ari, user, password,
-                     traffic.concurrency(), duration, seed), calls);
+             TrafficGenerator generator = new TrafficGenerator(new TrafficGenerator.Settings(ari.url(), ari.user(),
+                     ari.password(), traffic.concurrency(), duration, seed), calls);
              ProgressBar bar = ProgressBar.onTerminal(err)) {
             generator.start(traffic.sources(seed));
             bar.stage("traffic", duration.toSeconds());
