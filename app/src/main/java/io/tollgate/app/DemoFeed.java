@@ -41,7 +41,6 @@ final class DemoFeed implements AutoCloseable {
     private final Instant start;
     private final Consumer<String> say;
     private final KafkaConsumer<byte[], byte[]> consumer;
-    private final List<FraudAlert> alerts = new CopyOnWriteArrayList<>();
     private final List<Caught> caught = new CopyOnWriteArrayList<>();
     private final List<AppliedBlock> blocks = new CopyOnWriteArrayList<>();
     private final Thread reader;
@@ -66,10 +65,6 @@ final class DemoFeed implements AutoCloseable {
         reader = new Thread(this::read, "demo-feed");
         reader.setDaemon(true);
         reader.start();
-    }
-
-    List<FraudAlert> alerts() {
-        return List.copyOf(alerts);
     }
 
     List<AppliedBlock> blocks() {
@@ -101,9 +96,8 @@ final class DemoFeed implements AutoCloseable {
 
     private void alert(FraudAlert a) {
         // the job re-publishes an open alert as its evidence grows; the analyst is told once
-        boolean known = alerts.stream().anyMatch(k -> k.ruleId().equals(a.ruleId()) && k.customer().equals(a.customer())
-                && k.subject().equals(a.subject()));
-        alerts.add(a);
+        boolean known = caught.stream().map(Caught::alert).anyMatch(k -> k.ruleId().equals(a.ruleId())
+                && k.customer().equals(a.customer()) && k.subject().equals(a.subject()));
         if (!known) {
             caught.add(new Caught(a, Instant.now()));
             say.accept(String.format("  ALERT  %-8s %-20s customer %s, %s (first call %s)",
