@@ -1,5 +1,6 @@
 package io.tollgate.app;
 
+import io.tollgate.app.testing.TestConfigs;
 import io.tollgate.app.console.AuditLog;
 import io.tollgate.app.console.Caller;
 import io.tollgate.app.console.ConsoleServer;
@@ -174,24 +175,8 @@ class ConsoleBrowserIT {
     /** acme in EUR, Berlin, monthly, 19 % VAT; ClickHouse is the scratch database. */
     private static TollgateConfig config() throws Exception {
         Path dir = Files.createTempDirectory("console-browser");
-        Path file = Files.writeString(dir.resolve("tollgate.yaml"), """
-                customers:
-                  - id: acme
-                    name: Acme Telecom GmbH
-                    address: {lines: [Friedrichstrasse 100, 10117 Berlin], country: DE}
-                    currency: EUR
-                    time_zone: Europe/Berlin
-                    billing_cycle: monthly
-                    tax_profile: {kind: standard, rate: 0.19}
-                    limits: {concurrent_calls: 5, cps: 1, credit: 100}
-                    endpoints: [acme]
-                    deck: customer-acme
-                vendors:
-                  - id: vendor-a
-                    name: Vendor A
-                    currency: EUR
-                    trunks: [{endpoint: vendor-a, capacity: 10}]
-                    deck: vendor-a
+        Path file = Files.writeString(dir.resolve("tollgate.yaml"), "customers:\n" + TestConfigs.ACME + "vendors:\n"
+                + TestConfigs.vendor("vendor-a", "Vendor A") + """
                 services:
                   clickhouse: {url: %s, database: %s}
                 invoices:

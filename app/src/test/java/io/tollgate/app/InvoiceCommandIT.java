@@ -1,5 +1,6 @@
 package io.tollgate.app;
 
+import io.tollgate.app.testing.TestConfigs;
 import io.tollgate.core.cdr.Cdr;
 import io.tollgate.core.cdr.Disposition;
 import io.tollgate.core.cdr.RatedCdr;
@@ -34,34 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class InvoiceCommandIT {
     private static final Currency EUR = Currency.getInstance("EUR");
-    private static final String CONFIG = """
-            customers:
-              - id: acme
-                name: Acme Telecom GmbH
-                address: {lines: [Friedrichstrasse 100, 10117 Berlin], country: DE}
-                currency: EUR
-                time_zone: Europe/Berlin
-                billing_cycle: monthly
-                tax_profile: {kind: standard, rate: 0.19}
-                limits: {concurrent_calls: 5, cps: 1, credit: 100}
-                endpoints: [acme]
-                deck: customer-acme
-              - id: globex
-                name: Globex Corporation
-                address: {lines: [4 Cypress Creek Parkway, Houston TX 77068], country: US}
-                currency: USD
-                time_zone: America/Chicago
-                billing_cycle: monthly
-                tax_profile: {kind: exempt}
-                limits: {concurrent_calls: 5, cps: 1, credit: 100}
-                endpoints: [globex]
-                deck: customer-globex
-            vendors:
-              - id: vendor-b
-                name: Vendor B
-                currency: EUR
-                trunks: [{endpoint: vendor-b, capacity: 10}]
-                deck: vendor-b
+    private static final String CONFIG = "customers:\n" + TestConfigs.ACME + TestConfigs.GLOBEX + "vendors:\n"
+            + TestConfigs.vendor("vendor-b", "Vendor B") + """
             fx_rates:
               - {from: EUR, to: USD, rate: 1.08, valid_from: 2026-01-01}
             invoices:

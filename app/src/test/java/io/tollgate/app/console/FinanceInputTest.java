@@ -1,5 +1,6 @@
 package io.tollgate.app.console;
 
+import io.tollgate.app.testing.TestConfigs;
 import io.tollgate.core.billing.BillingPeriod;
 import io.tollgate.core.billing.InvoiceStatus;
 import io.tollgate.ingest.config.TollgateConfig;
@@ -20,25 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What the finance endpoints accept, and the field each refusal names. */
 class FinanceInputTest {
-    static final String CONFIG = """
-            customers:
-              - id: acme
-                name: Acme Telecom GmbH
-                address: {lines: [Friedrichstrasse 100, 10117 Berlin], country: DE}
-                currency: EUR
-                time_zone: Europe/Berlin
-                billing_cycle: monthly
-                tax_profile: {kind: standard, rate: 0.19}
-                limits: {concurrent_calls: 5, cps: 1, credit: 100}
-                endpoints: [acme]
-                deck: customer-acme
-            vendors:
-              - id: vendor-b
-                name: Vendor B
-                currency: EUR
-                trunks: [{endpoint: vendor-b, capacity: 10}]
-                deck: vendor-b
-            """;
+    static final String CONFIG = "customers:\n" + TestConfigs.ACME + "vendors:\n"
+            + TestConfigs.vendor("vendor-b", "Vendor B");
 
     @TempDir
     Path dir;

@@ -54,7 +54,8 @@ public final class Pricing {
             return new Owed(null, null, null);
         }
         String vendor = carrier != null ? carrier : carrier(number, start, revenue.row().rate());
-        Charge cost = vendor == null || !vendorDecks.containsKey(vendor) ? null : Rater.rate(vendorDecks.get(vendor), number, start, durationS);
+        RateDeck vendorDeck = vendor == null ? null : vendorDecks.get(vendor);
+        Charge cost = vendorDeck == null ? null : Rater.rate(vendorDeck, number, start, durationS);
         return new Owed(vendor, revenue.cost(), cost == null || !cost.isRated() ? null : cost.cost());
     }
 
