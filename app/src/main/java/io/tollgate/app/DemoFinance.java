@@ -112,21 +112,9 @@ final class DemoFinance {
      */
     private List<VendorLeg> carriedAsWeSawThem() throws java.sql.SQLException {
         List<VendorLeg> legs = new ArrayList<>();
-        try (java.sql.Connection c = db.connect(); java.sql.PreparedStatement select = c.prepareStatement(
-                "SELECT vendor_id, b_number, a_number, answer_time, end_time FROM rated_cdrs FINAL"
-                        + " WHERE setup_time >= ? AND setup_time < ? AND answer_time IS NOT NULL AND vendor_id != ''")) {
-            select.setObject(1, from.atZone(ZoneOffset.UTC));
-            select.setObject(2, to.atZone(ZoneOffset.UTC));
-            try (java.sql.ResultSet r = select.executeQuery()) {
-                while (r.next()) {
-                    String trunk = config.vendor(r.getString(1)).map(v -> v.trunks().get(0).endpoint()).orElse(null);
-                    if (trunk != null) {
-                        legs.add(new VendorLeg(trunk, r.getString(2).replace("+", ""), r.getString(3),
-                                r.getObject(4, java.time.ZonedDateTime.class).toInstant(),
-                                r.getObject(5, java.time.ZonedDateTime.class).toInstant()));
-                    }
-                }
-            }
+        for (DemoLedger.Carried c : new DemoLedger(db, from, to).carried()) {
+            config.vendor(c.vendor()).ifPresent(v -> legs.add(new VendorLeg(v.trunks().get(0).endpoint(),
+                    c.bNumber().replace("+", ""), c.aNumber(), c.answered(), c.ended())));
         }
         return legs;
     }

@@ -23,6 +23,10 @@ final class DemoLedger {
     record VendorTotals(String vendor, String currency, long answered, BigDecimal cost) {
     }
 
+    /** An answered call as our CDR has it: who carried it, the numbers, answer and end. */
+    record Carried(String vendor, String bNumber, String aNumber, Instant answered, Instant ended) {
+    }
+
     private final ClickHouseDatabase database;
     private final Instant from;
     private final Instant to;
@@ -54,6 +58,14 @@ final class DemoLedger {
                         + " GROUP BY vendor_id ORDER BY vendor_id",
                 r -> new VendorTotals(r.getString(1), r.getString(2), r.getLong(3),
                         r.getBigDecimal(4).stripTrailingZeros()));
+    }
+
+    List<Carried> carried() throws SQLException {
+        return query("SELECT vendor_id, b_number, a_number, answer_time, end_time FROM rated_cdrs FINAL"
+                        + " WHERE setup_time >= ? AND setup_time < ? AND answer_time IS NOT NULL AND vendor_id != ''",
+                r -> new Carried(r.getString(1), r.getString(2), r.getString(3),
+                        r.getObject(4, java.time.ZonedDateTime.class).toInstant(),
+                        r.getObject(5, java.time.ZonedDateTime.class).toInstant()));
     }
 
     private interface Row<T> {
