@@ -17,6 +17,9 @@ import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -39,12 +42,14 @@ import java.util.List;
  * is kept for {@code closedRetention}: a repeat is dropped as a duplicate, any other event goes to the dead-letter.
  *
  * <p>Timers run on processing time: a call's lifetime is measured as it happens, and a replay from Kafka reaches
- * each END long before any timeout. A timer found overdue by more than the grace (it fell due while the job was
- * down) is re-armed for a minute (or the grace, if longer) instead of closing the call, since the replay after the
- * restore brings the events it was waiting for.
+ * each END long before any timeout. After a restore, though, the checkpoint holds calls whose END came in before
+ * the barrier and their other events after it; the replay brings those, but the sources of a restored job can take
+ * seconds to deliver again. So a timer that falls due in the first minute after a restore (or the grace, if longer),
+ * or one found overdue by more than the grace (the task was stalled), is re-armed instead of closing the call.
  */
 public final class CdrAssemblyAndRating
-        extends KeyedBroadcastProcessFunction<String, EventRecord, DeckActivation, RatedCdr> {
+        extends KeyedBroadcastProcessFunction<String, EventRecord, DeckActivation, RatedCdr>
+        implements CheckpointedFunction {
     public static final OutputTag<DeadLetter> REFUSED = new OutputTag<>("refused-call-events") { };
     static final String REFUSED_BY = "cdr-assembly";
     /** How long a timer found overdue after a restore waits again: longer than a replay after a recovery takes. */
@@ -72,6 +77,9 @@ public final class CdrAssemblyAndRating
     private transient Counter duplicates;
     private transient Counter timedOut;
     private transient Counter unrated;
+    private transient boolean restored;
+    /** Until when timers wait for the replay after a restore; set by the first thing this instance processes. */
+    private transient long replayUntilMs = -1;
 
     /** @param topic the call-events topic, to name a refused event's origin */
     public CdrAssemblyAndRating(String topic, Duration callTimeout, Duration grace, Duration closedRetention,
@@ -81,6 +89,16 @@ public final class CdrAssemblyAndRating
         this.graceMs = grace.toMillis();
         this.closedRetentionMs = closedRetention.toMillis();
         this.pricing = pricing;
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) {
+        restored = context.isRestored();
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) {
+        // the keyed state above is the function's whole state
     }
 
     @Override
@@ -130,6 +148,7 @@ public final class CdrAssemblyAndRating
         }
         events.put(event.seq(), event);
         long now = ctx.timerService().currentProcessingTime();
+        replayingAt(now);
         if (deadline.value() == null) {
             deadline.update(now + callTimeoutMs);
             ctx.timerService().registerProcessingTimeTimer(now + callTimeoutMs);
@@ -160,10 +179,8 @@ public final class CdrAssemblyAndRating
         boolean ended = all.stream().anyMatch(e -> e.type() == CallEvent.Type.END);
         Long due = deadline.value();
         long now = ctx.timerService().currentProcessingTime();
-        if (now - timestamp > graceMs) {
-            // due while the job was down: the replay from the last checkpoint may still bring the missing events,
-            // and a restored task can start a while before its sources deliver again
-            long again = now + Math.max(graceMs, RESTORE_GRACE_MS);
+        if (replayingAt(now) || now - timestamp > graceMs) {
+            long again = Math.max(replayUntilMs, now + graceMs);
             if (due != null && timestamp >= due) {
                 deadline.update(again);
             }
@@ -187,6 +204,17 @@ public final class CdrAssemblyAndRating
             timedOut.inc();
             close(all, true, timestamp, ctx, out);
         }
+    }
+
+    /** Whether {@code now} is within the replay after this instance's restore (which starts at its first call). */
+    private boolean replayingAt(long now) {
+        if (!restored) {
+            return false;
+        }
+        if (replayUntilMs < 0) {
+            replayUntilMs = now + Math.max(graceMs, RESTORE_GRACE_MS);
+        }
+        return now < replayUntilMs;
     }
 
     private void close(List<CallEvent> all, boolean timeout, long now, ReadOnlyContext ctx, Collector<RatedCdr> out)

@@ -149,6 +149,42 @@ class CdrAssemblyAndRatingTest {
         assertThat(refused()).isEmpty();
     }
 
+    @Test
+    void aGraceTimerFallingDueSoonAfterARestoreWaitsForTheReplay() throws Exception {
+        List<CallEvent> events = new ArrayList<>(CallScripts.failoverThenAnswer("c1", 60_000));
+        CallEvent answer = events.remove(5);
+        send(events); // the checkpoint's barrier came between the END and the ANSWER
+        OperatorSubtaskState snapshot = harness.snapshot(1, 1);
+        harness.close();
+
+        // restored at once: the grace timer falls due after the restore, before the sources deliver again
+        harness = restored(snapshot, 2_000);
+        clock(1_000 + GRACE.toMillis());
+        assertThat(harness.extractOutputValues()).isEmpty();
+        send(List.of(answer));
+
+        assertThat(cdrs()).singleElement().satisfies(cdr -> assertThat(cdr.flags()).isEmpty());
+        assertThat(refused()).isEmpty();
+    }
+
+    @Test
+    void aCallStillMissingAnEventAfterTheReplayClosesFlagged() throws Exception {
+        List<CallEvent> events = new ArrayList<>(CallScripts.failoverThenAnswer("c1", 60_000));
+        events.remove(5);
+        send(events);
+        OperatorSubtaskState snapshot = harness.snapshot(1, 1);
+        harness.close();
+
+        harness = restored(snapshot, 2_000);
+        long due = 1_000 + GRACE.toMillis();
+        clock(due); // the restored instance's first timer: the replay window starts
+        assertThat(harness.extractOutputValues()).isEmpty();
+        clock(due + CdrAssemblyAndRating.RESTORE_GRACE_MS);
+
+        assertThat(cdrs()).singleElement()
+                .satisfies(cdr -> assertThat(cdr.flags()).containsExactly(CdrFlag.EVENTS_MISSING));
+    }
+
     private KeyedBroadcastOperatorTestHarness<String, EventRecord, DeckActivation, RatedCdr> restored(
             OperatorSubtaskState snapshot, long at) throws Exception {
         var operator = new CoBroadcastWithKeyedOperator<>(function(), List.of(CdrPricing.ACTIVATIONS));

@@ -39,9 +39,9 @@ class CdrJobClusterIT {
     private static final int CALLS_PER_SECOND = 1_000;
     private static final Duration PATIENCE = Duration.ofMinutes(5);
     /**
-     * Shorter than these recoveries (30-40 s) on purpose: a call whose END came before some of its events waits
-     * this long for them, and the grace timers that fall due while the job is down must wait for the replay rather
-     * than close the call without them (the dead-letter topic stays empty).
+     * Shorter than a recovery on purpose: a call whose END came before some of its events waits this long for them,
+     * and the grace timers that fall due while the job is down, or before its restored sources deliver again, must
+     * wait for the replay rather than close the call without them (the dead-letter topic stays empty).
      */
     private static final String GRACE = "PT5S";
 
