@@ -45,7 +45,7 @@ public final class Decks {
         this.loader = loader;
         this.timer = timer;
         this.clock = clock;
-        this.engine = LcrEngine.of(this.vendorDecks);
+        this.engine = LcrEngine.of(this.vendorDecks).preparedFor(clock.instant());
         this.customers = Map.copyOf(this.customerDecks);
     }
 
@@ -89,7 +89,7 @@ public final class Decks {
     private synchronized void install(DeckActivation activation, RateDeck deck) {
         if (activation.party() == Party.VENDOR) {
             vendorDecks.put(activation.partyId(), deck);
-            engine = LcrEngine.of(vendorDecks);
+            engine = LcrEngine.of(vendorDecks).preparedFor(clock.instant());
         } else {
             customerDecks.put(activation.partyId(), deck);
             customers = Map.copyOf(customerDecks);

@@ -14,8 +14,8 @@ import java.util.function.BinaryOperator;
  *       bit and the index of its first child; the children of one node are numbered contiguously in digit order, so
  *       the child for digit {@code d} is {@code first + bitCount(mask & ((1 << d) - 1))}, and a step down the trie
  *       is one read from memory. That is 8 bytes per node instead of 40: tens of millions of prefixes across vendor decks then cost a few bytes each, and the arrays of a 100k
- *       prefix deck fit a core's L2 cache. Nodes are numbered breadth first, so the short prefixes every lookup
- *       visits sit together.</li>
+ *       prefix deck fit a core's L2 cache. The blocks of children are numbered depth first, so a subtree
+ *       sits together and the deep steps of a walk share cache lines.</li>
  * </ul>
  * Build it with {@link #put}, call {@link #trim} once, then only read it; reads are safe from many threads once
  * published, and a compact trie's lookups allocate nothing. A {@link #put} after {@link #trim} still works: it converts the trie back to the
@@ -63,15 +63,29 @@ public final class PrefixTrie<V> {
 
     /** The value of the longest stored prefix of {@code number}, or null. */
     public V longestMatch(CharSequence number) {
-        if (packed == null) {
-            Object[] found = new Object[number.length() + 1];
-            int n = prefixesOf(number, found);
-            @SuppressWarnings("unchecked")
-            V v = n == 0 ? null : (V) found[n - 1];
-            return v;
-        }
+        int slot = longestMatchSlot(number);
+        return slot < 0 ? null : valueAt(slot);
+    }
+
+    /**
+     * Where the value of the longest stored prefix of {@code number} is kept, or -1: a number below
+     * {@link #slots()} that the caller can use to keep values of its own beside this trie's ({@link #valueAt}).
+     * Slots stay the same until the next {@link #put} or {@link #trim}.
+     */
+    public int longestMatchSlot(CharSequence number) {
+        int deepest = values[0] != null ? 0 : -1; // the root's value, if any, is the fallback
         long[] packed = this.packed;
-        int deepest = 0; // the root's value, if any, is the fallback
+        if (packed == null) {
+            int node = 0;
+            for (int i = 0; i < number.length(); i++) {
+                int d = number.charAt(i) - '0';
+                if (d < 0 || d >= FANOUT || (node = child(node, d)) == 0) {
+                    break;
+                }
+                deepest = values[node] != null ? node : deepest;
+            }
+            return deepest;
+        }
         int node = 0;
         for (int i = 0; i < number.length(); i++) {
             int d = number.charAt(i) - '0';
@@ -84,9 +98,19 @@ public final class PrefixTrie<V> {
                 deepest = node;
             }
         }
+        return deepest;
+    }
+
+    /** The value kept in {@code slot}, or null. */
+    public V valueAt(int slot) {
         @SuppressWarnings("unchecked")
-        V v = (V) values[deepest];
+        V v = (V) values[slot];
         return v;
+    }
+
+    /** One more than the highest slot {@link #longestMatchSlot} can return. */
+    public int slots() {
+        return nodes;
     }
 
     /**
@@ -149,11 +173,16 @@ public final class PrefixTrie<V> {
         int n = nodes;
         long[] packed = new long[n];
         Object[] compactValues = new Object[n];
-        // order[newId] = old id: a breadth-first walk hands out ids, so the children of each node are contiguous
-        // and in digit order
+        // order[newId] = old id. The children of a node get contiguous ids in digit order (what the child index
+        // needs), and the blocks are handed out depth first: a node's subtree then lies close together, so the
+        // deep steps of a walk, past the short prefixes every lookup shares, stay within a few cache lines
         int[] order = new int[n];
+        int[] pending = new int[n];
+        int top = 0;
+        pending[top++] = 0;
         int next = 1;
-        for (int id = 0; id < n; id++) {
+        while (top > 0) {
+            int id = pending[--top];
             int old = order[id];
             compactValues[id] = values[old];
             long first = next;
@@ -165,6 +194,9 @@ public final class PrefixTrie<V> {
                     mask |= 1 << d;
                     order[next++] = c;
                 }
+            }
+            for (int child = next - 1; child >= first; child--) {
+                pending[top++] = child; // the lowest digit's block comes next
             }
             packed[id] = first << FIRST_SHIFT | (values[old] != null ? HAS_VALUE : 0) | mask;
         }

@@ -38,11 +38,33 @@ class LcrEnginePropertiesTest {
         RouteRequest request() {
             return new RouteRequest(number, at, blocks, maxRate, allowLoss, limit);
         }
+
+        Scenario at(Instant t) {
+            return new Scenario(decks, number, t, blocks, maxRate, allowLoss, limit);
+        }
+    }
+
+    /** One engine asked the same request at several times, in the order drawn: forwards, backwards, repeated. */
+    record Sequence(Scenario scenario, List<Instant> times) {
     }
 
     @TestFactory
     Stream<DynamicTest> routesEqualABruteForceScan() {
         return SCENARIOS.check(s -> assertThat(engine(s).routes(s.request())).isEqualTo(bruteForce(s)));
+    }
+
+    /** The engine keeps the current stretch's lists for lookups; moving it on or searching the past must agree. */
+    @TestFactory
+    Stream<DynamicTest> oneEngineAskedAtManyTimesInAnyOrderEqualsABruteForceScan() {
+        return Cases.draw("times", 500, r -> new Sequence(scenario(r), Draw.listOf(r, 2, 10,
+                        LcrEnginePropertiesTest::time)))
+                .check(q -> {
+                    LcrEngine engine = engine(q.scenario());
+                    for (Instant t : q.times()) {
+                        Scenario s = q.scenario().at(t);
+                        assertThat(engine.routes(s.request())).as("at %s", t).isEqualTo(bruteForce(s));
+                    }
+                });
     }
 
     /** The comparison is only worth something if vendors often compete for the number. */
@@ -150,12 +172,17 @@ class LcrEnginePropertiesTest {
             decks.putIfAbsent(Draw.oneOf(r, VENDOR_IDS), deckRows(r));
         }
         String number = digits(r, 3, 6);
-        Instant at = BASE.plus(Duration.ofDays(Draw.between(r, -1, 7)))
-                .plus(Draw.oneOf(r, Duration.ZERO, Duration.ofMillis(-1), Duration.ofHours(12)));
+        Instant at = time(r);
         List<Block> blocks = r.nextInt(3) < 2 ? List.of() : Draw.listOf(r, 1, 3, LcrEnginePropertiesTest::block);
         BigDecimal maxRate = Draw.orNull(r, 0.6, LcrEnginePropertiesTest::rate);
         boolean allowLoss = Draw.oneOf(r, false, false, true);
         return new Scenario(decks, number, at, blocks, maxRate, allowLoss, Draw.between(r, 0, 4));
+    }
+
+    /** A day from -1 to 7 after the base, at a row's boundary, just before one, or between two. */
+    private static Instant time(Random r) {
+        return BASE.plus(Duration.ofDays(Draw.between(r, -1, 7)))
+                .plus(Draw.oneOf(r, Duration.ZERO, Duration.ofMillis(-1), Duration.ofHours(12)));
     }
 
     private static Block block(Random r) {

@@ -177,6 +177,23 @@ class LcrEngineTest {
     }
 
     @Test
+    void anEnginePreparedForALaterTimeStillAnswersEarlierAndLaterOnes() {
+        Map<String, RateDeck> decks = Map.of(
+                "alpha", deck(row("44", "0.030", null, null),
+                        row("44", "0.010", "2026-03-01T00:00:00Z", "2026-04-01T00:00:00Z")),
+                "beta", deck(row("44", "0.020")));
+        LcrEngine engine = LcrEngine.of(decks).preparedFor(NOW);
+
+        assertThat(vendorsFor(engine, RouteRequest.of(UK_MOBILE, Instant.parse("2026-02-01T00:00:00Z"))))
+                .containsExactly("beta", "alpha");
+        assertThat(vendorsFor(engine, RouteRequest.of(UK_MOBILE, NOW))).containsExactly("alpha", "beta");
+        assertThat(vendorsFor(engine, RouteRequest.of(UK_MOBILE, Instant.parse("2026-04-01T00:00:00Z"))))
+                .containsExactly("beta", "alpha");
+        assertThat(vendorsFor(engine, RouteRequest.of(UK_MOBILE, NOW))).as("after time moved on")
+                .containsExactly("alpha", "beta");
+    }
+
+    @Test
     void routesCarryTheDeckRowThatPricesThem() {
         RateRow r447 = row("447", "0.020");
         LcrEngine engine = LcrEngine.of(Map.of("alpha", deck(row("44", "0.010"), r447)));
