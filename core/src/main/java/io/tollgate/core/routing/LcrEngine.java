@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>The whole answer is worked out when the engine is built, not per call: for every prefix that any vendor
  * prices, the route list for each stretch of time between two effective dates, already sorted. A lookup then
  * walks the number's digits once, takes the list of the stretch that holds the call's time (kept at hand for the
- * present, see {@link #routesAt}), and reads it, skipping what is blocked or too dear. Building costs a second or
+ * present, see {@link #stretchHolding}), and reads it, skipping what is blocked or too dear. Building costs a second or
  * two for 20 decks of 100k prefixes; lookups take under a microsecond whatever the number of vendors. Its answers
  * never change and it is safe for many threads: build a new engine when a deck changes.
  */
@@ -60,13 +60,15 @@ public final class LcrEngine {
         if (slot < 0) {
             return List.of();
         }
-        List<Route> all = routesAt(slot, request.at());
+        Stretch stretch = stretchHolding(request.at());
+        List<Route> all = stretch != null ? stretch.routes(slot) : PrefixPlan.routes(plans.valueAt(slot), request.at());
+        int size = stretch != null ? stretch.size(slot) : all.size();
         BigDecimal cap = request.allowLoss() ? null : request.maxRate();
-        int end = cap == null ? all.size() : affordable(all, cap);
+        int end = cap == null ? size : affordable(all, size, cap);
         int limit = request.limit() == 0 ? Integer.MAX_VALUE : request.limit();
         if (request.blocks().isEmpty()) {
             int n = Math.min(end, limit);
-            return n == all.size() ? all : all.subList(0, n);
+            return n == size ? all : all.subList(0, n);
         }
         List<Route> routes = new ArrayList<>(Math.min(end, limit));
         for (int i = 0; i < end && routes.size() < limit; i++) {
@@ -78,20 +80,15 @@ public final class LcrEngine {
     }
 
     /**
-     * The routes of the prefix in {@code slot} at {@code t}. Calls are routed at the present, so lookups read the
-     * current stretch's list directly, one trip to memory, instead of searching the prefix's plan (several). When
-     * time passes the stretch's end, the next lookup moves it on (one pass over the prefixes, tens of milliseconds
-     * for 20 decks of 100k), while other threads search the plans meanwhile; a lookup at an earlier time searches.
+     * The stretch of time holding {@code t}, in which every prefix's route list is read directly (with its size, so
+     * that a lookup that filters nothing does not visit the list) instead of searched for in the prefix's plan.
+     * Calls are routed at the present: when time passes the current stretch's end, the next lookup moves it on (one
+     * pass over the prefixes, tens of milliseconds for 20 decks of 100k) while other threads search the plans
+     * meanwhile. Null for a time before the current stretch: that lookup searches.
      */
-    private RouteList routesAt(int slot, Instant t) {
+    private Stretch stretchHolding(Instant t) {
         Stretch stretch = current;
-        if (stretch == null || !stretch.holds(t)) {
-            stretch = moveTo(t);
-            if (stretch == null) {
-                return PrefixPlan.routes(plans.valueAt(slot), t);
-            }
-        }
-        return stretch.routes(slot);
+        return stretch != null && stretch.holds(t) ? stretch : moveTo(t);
     }
 
     /**
@@ -123,10 +120,10 @@ public final class LcrEngine {
         return null;
     }
 
-    /** How many of {@code routes} (sorted by rate) cost at most {@code cap}. */
-    private static int affordable(List<Route> routes, BigDecimal cap) {
+    /** How many of the {@code size} {@code routes} (sorted by rate) cost at most {@code cap}. */
+    private static int affordable(List<Route> routes, int size, BigDecimal cap) {
         int low = 0;
-        int high = routes.size();
+        int high = size;
         while (low < high) {
             int mid = (low + high) >>> 1;
             if (routes.get(mid).rate().compareTo(cap) <= 0) {

@@ -11,6 +11,8 @@ import java.time.Instant;
  */
 final class Stretch {
     private final RouteList[] routes;
+    /** Each list's size, apart from the list: read alongside the reference, not after it. */
+    private final short[] sizes;
     private final long fromSecond;
     private final int fromNano;
     private final long untilSecond;
@@ -18,6 +20,10 @@ final class Stretch {
 
     private Stretch(RouteList[] routes, Instant from, Instant until) {
         this.routes = routes;
+        this.sizes = new short[routes.length];
+        for (int slot = 0; slot < routes.length; slot++) {
+            sizes[slot] = (short) (routes[slot] == null ? 0 : routes[slot].size()); // vendors: at most Short.MAX_VALUE
+        }
         this.fromSecond = from.getEpochSecond();
         this.fromNano = from.getNano();
         // Instant.MAX is far below Long.MAX_VALUE seconds: no time reaches an open end
@@ -61,6 +67,10 @@ final class Stretch {
 
     RouteList routes(int slot) {
         return routes[slot];
+    }
+
+    int size(int slot) {
+        return sizes[slot];
     }
 
     private static boolean before(Instant t, long second, int nano) {
