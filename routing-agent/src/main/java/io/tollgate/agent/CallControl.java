@@ -264,15 +264,13 @@ public final class CallControl {
 
     private void bridged(Call call, Throwable error) {
         call.pending--;
-        if (error == null) {
-            call.bridgeMade = true;
-        }
+        // the bridge may exist even when a step failed (a later one, or a lost answer): destroying it is harmless
+        call.bridgeMade = true;
         if (call.customerGone) {
             finishIfClear(call);
         } else if (error != null) {
             log.warn("call {}: bridging the customer leg failed: {}", call.id, error.toString());
             refuse(call, Refusal.SWITCH_FAILURE);
-            call.bridgeMade = true; // it may exist even though a later step failed: destroying it is harmless
         } else {
             tryNextRoute(call);
         }

@@ -240,6 +240,20 @@ class CallControlTest {
     }
 
     @Test
+    void aBridgeMadeBeforeAFailedStepIsDestroyedWhenTheCustomerLeftMeanwhile() {
+        rig.sw.holding(op -> op.startsWith("ring "));
+        String call = rig.dial("2800510");
+        assertThat(rig.sw.bridges).hasSize(1);
+
+        rig.gone(call, 16);
+        rig.sw.fail("ring " + call);
+
+        assertThat(rig.sw.operations("destroyBridge")).hasSize(1);
+        assertThat(rig.types(call)).endsWith(END);
+        assertNothingLeft();
+    }
+
+    @Test
     void aVendorLegTheSwitchRefusesToCreateCountsAsANetworkFailureAndTheNextVendorIsTried() {
         rig.sw.refusing(op -> op.startsWith("createChannel") && op.contains("vendor-c"));
 

@@ -37,6 +37,11 @@ final class FakeSwitch implements Switch {
         held.remove(operation).complete(null);
     }
 
+    /** Fails the held operation, as a switch answering 500 would, without its effect. */
+    void fail(String operation) {
+        held.remove(operation).completeExceptionally(new IllegalStateException("failed: " + operation));
+    }
+
     List<String> operations(String kind) {
         synchronized (operations) {
             return operations.stream().filter(o -> o.startsWith(kind + " ")).toList();

@@ -166,23 +166,23 @@ class LcrEngineTest {
 
     @Test
     void theVersionInForceAtTheCallTimePricesTheRoute() {
-        Map<String, RateDeck> decks = Map.of(
-                "alpha", deck(row("44", "0.030", null, null),
-                        row("44", "0.010", "2026-03-01T00:00:00Z", "2026-04-01T00:00:00Z")),
-                "beta", deck(row("44", "0.020")));
-        LcrEngine engine = LcrEngine.of(decks);
+        LcrEngine engine = LcrEngine.of(alphaCheaperInMarch());
         assertThat(vendorsFor(engine, RouteRequest.of(UK_MOBILE, NOW))).containsExactly("alpha", "beta");
         assertThat(vendorsFor(engine, RouteRequest.of(UK_MOBILE, Instant.parse("2026-04-01T00:00:00Z"))))
                 .containsExactly("beta", "alpha");
     }
 
-    @Test
-    void anEnginePreparedForALaterTimeStillAnswersEarlierAndLaterOnes() {
-        Map<String, RateDeck> decks = Map.of(
+    /** Alpha dearer than beta, except for a row in force through March. */
+    private static Map<String, RateDeck> alphaCheaperInMarch() {
+        return Map.of(
                 "alpha", deck(row("44", "0.030", null, null),
                         row("44", "0.010", "2026-03-01T00:00:00Z", "2026-04-01T00:00:00Z")),
                 "beta", deck(row("44", "0.020")));
-        LcrEngine engine = LcrEngine.of(decks).preparedFor(NOW);
+    }
+
+    @Test
+    void anEnginePreparedForALaterTimeStillAnswersEarlierAndLaterOnes() {
+        LcrEngine engine = LcrEngine.of(alphaCheaperInMarch()).preparedFor(NOW);
 
         assertThat(vendorsFor(engine, RouteRequest.of(UK_MOBILE, Instant.parse("2026-02-01T00:00:00Z"))))
                 .containsExactly("beta", "alpha");

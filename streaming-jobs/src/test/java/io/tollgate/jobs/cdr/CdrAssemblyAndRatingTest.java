@@ -42,6 +42,7 @@ class CdrAssemblyAndRatingTest {
 
     private KeyedBroadcastOperatorTestHarness<String, EventRecord, DeckActivation, RatedCdr> harness;
     private long offset;
+    private OperatorSubtaskState checkpoint;
 
     private CdrAssemblyAndRating function() throws Exception {
         return new CdrAssemblyAndRating(TOPIC, TIMEOUT, GRACE, RETENTION, new CdrPricing(TestDecks.catalog(dir)));
@@ -129,14 +130,10 @@ class CdrAssemblyAndRatingTest {
 
     @Test
     void aGraceTimerOverdueAfterAnOutageWaitsForTheReplayInsteadOfClosing() throws Exception {
-        List<CallEvent> events = new ArrayList<>(CallScripts.failoverThenAnswer("c1", 60_000));
-        CallEvent answer = events.remove(5);
-        send(events);
-        OperatorSubtaskState snapshot = harness.snapshot(1, 1);
-        harness.close();
+        CallEvent answer = checkpointedWithoutTheAnswer();
 
         // restored a minute later: the grace timer is long overdue, and the replay has not brought the ANSWER yet
-        harness = restored(snapshot, 61_000);
+        harness = restored(checkpoint, 61_000);
         // the sources of a restored job may take longer than the grace to deliver again
         clock(61_000 + GRACE.toMillis());
         assertThat(harness.extractOutputValues()).isEmpty();
@@ -151,14 +148,10 @@ class CdrAssemblyAndRatingTest {
 
     @Test
     void aGraceTimerFallingDueSoonAfterARestoreWaitsForTheReplay() throws Exception {
-        List<CallEvent> events = new ArrayList<>(CallScripts.failoverThenAnswer("c1", 60_000));
-        CallEvent answer = events.remove(5);
-        send(events); // the checkpoint's barrier came between the END and the ANSWER
-        OperatorSubtaskState snapshot = harness.snapshot(1, 1);
-        harness.close();
+        CallEvent answer = checkpointedWithoutTheAnswer();
 
         // restored at once: the grace timer falls due after the restore, before the sources deliver again
-        harness = restored(snapshot, 2_000);
+        harness = restored(checkpoint, 2_000);
         clock(1_000 + GRACE.toMillis());
         assertThat(harness.extractOutputValues()).isEmpty();
         send(List.of(answer));
@@ -169,13 +162,9 @@ class CdrAssemblyAndRatingTest {
 
     @Test
     void aCallStillMissingAnEventAfterTheReplayClosesFlagged() throws Exception {
-        List<CallEvent> events = new ArrayList<>(CallScripts.failoverThenAnswer("c1", 60_000));
-        events.remove(5);
-        send(events);
-        OperatorSubtaskState snapshot = harness.snapshot(1, 1);
-        harness.close();
+        checkpointedWithoutTheAnswer();
 
-        harness = restored(snapshot, 2_000);
+        harness = restored(checkpoint, 2_000);
         long due = 1_000 + GRACE.toMillis();
         clock(due); // the restored instance's first timer: the replay window starts
         assertThat(harness.extractOutputValues()).isEmpty();
@@ -183,6 +172,19 @@ class CdrAssemblyAndRatingTest {
 
         assertThat(cdrs()).singleElement()
                 .satisfies(cdr -> assertThat(cdr.flags()).containsExactly(CdrFlag.EVENTS_MISSING));
+    }
+
+    /**
+     * A call's events but its ANSWER, then a checkpoint (the barrier came between the END and the ANSWER), then
+     * the instance gone; returns the ANSWER, which the replay after a restore brings.
+     */
+    private CallEvent checkpointedWithoutTheAnswer() throws Exception {
+        List<CallEvent> events = new ArrayList<>(CallScripts.failoverThenAnswer("c1", 60_000));
+        CallEvent answer = events.remove(5);
+        send(events);
+        checkpoint = harness.snapshot(1, 1);
+        harness.close();
+        return answer;
     }
 
     private KeyedBroadcastOperatorTestHarness<String, EventRecord, DeckActivation, RatedCdr> restored(
