@@ -46,6 +46,12 @@ import java.util.List;
  * the barrier and their other events after it; the replay brings those, but the sources of a restored job can take
  * seconds to deliver again. So a timer that falls due in the first minute after a restore (or the grace, if longer),
  * or one found overdue by more than the grace (the task was stalled), is re-armed instead of closing the call.
+ *
+ * <p>Known limit: an aligned checkpoint holds each input channel from its barrier until every channel's barrier is
+ * in, and the timers keep running meanwhile. A grace shorter than that alignment closes, flagged, a call whose END
+ * came before its partition's barrier and other events after it; those then go to the dead-letter. Keep the grace
+ * above the checkpoints' alignment time (the job's metrics show it); closing on the call's partition having moved
+ * past its END, or on watermarks, would remove the limit.
  */
 public final class CdrAssemblyAndRating
         extends KeyedBroadcastProcessFunction<String, EventRecord, DeckActivation, RatedCdr>
