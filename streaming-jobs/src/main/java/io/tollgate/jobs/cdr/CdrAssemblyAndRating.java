@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -47,11 +48,11 @@ import java.util.List;
  * seconds to deliver again. So a timer that falls due in the first minute after a restore (or the grace, if longer),
  * or one found overdue by more than the grace (the task was stalled), is re-armed instead of closing the call.
  *
- * <p>Known limit: an aligned checkpoint holds each input channel from its barrier until every channel's barrier is
- * in, and the timers keep running meanwhile. A grace shorter than that alignment closes, flagged, a call whose END
- * came before its partition's barrier and other events after it; those then go to the dead-letter. Keep the grace
- * above the checkpoints' alignment time (the job's metrics show it); closing on the call's partition having moved
- * past its END, or on watermarks, would remove the limit.
+ * <p>The grace also waits while the call's partition is held: an aligned checkpoint holds each input channel from
+ * its barrier until every channel's barrier is in (12.6 s seen on a loaded machine), and timers keep running
+ * meanwhile, so a call whose END came before its partition's barrier and other events after it would close without
+ * them. A partition that has delivered nothing for over a second when the grace ends counts as held, and the call
+ * waits another grace; one silent for over a minute (or the grace, if longer) counts as idle, and the call closes.
  */
 public final class CdrAssemblyAndRating
         extends KeyedBroadcastProcessFunction<String, EventRecord, DeckActivation, RatedCdr>
@@ -60,6 +61,8 @@ public final class CdrAssemblyAndRating
     static final String REFUSED_BY = "cdr-assembly";
     /** How long a timer found overdue after a restore waits again: longer than a replay after a recovery takes. */
     static final long RESTORE_GRACE_MS = Duration.ofMinutes(1).toMillis();
+    /** A partition that has delivered nothing for longer is held, unless silent past the restore grace (idle). */
+    static final long HELD_AFTER_MS = Duration.ofSeconds(1).toMillis();
 
     /** What is kept of a closed call: when it closed and which sequence numbers it was made of (the last bit: any above 62). */
     public record ClosedCall(long closedAtMs, long seen) {
@@ -79,6 +82,10 @@ public final class CdrAssemblyAndRating
     private final CdrPricing pricing;
     private transient MapState<Long, CallEvent> events;
     private transient ValueState<Long> deadline;
+    /** The Kafka partition the call's events come from (the producers key them by call id). */
+    private transient ValueState<Integer> partition;
+    /** Per partition, when this instance last received a record from it (0: never). */
+    private transient long[] heardFrom;
     private transient ValueState<ClosedCall> closed;
     private transient Counter duplicates;
     private transient Counter timedOut;
@@ -111,6 +118,8 @@ public final class CdrAssemblyAndRating
     public void open(OpenContext context) throws Exception {
         events = getRuntimeContext().getMapState(new MapStateDescriptor<>("events", Long.class, CallEvent.class));
         deadline = getRuntimeContext().getState(new ValueStateDescriptor<>("deadline", Long.class));
+        partition = getRuntimeContext().getState(new ValueStateDescriptor<>("partition", Integer.class));
+        heardFrom = new long[0];
         ValueStateDescriptor<ClosedCall> closedCalls = new ValueStateDescriptor<>("closed", ClosedCall.class);
         // a time-to-live, not a timer per call: a closed call costs its marker only, and only for the retention
         closedCalls.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMillis(closedRetentionMs))
@@ -127,6 +136,7 @@ public final class CdrAssemblyAndRating
 
     @Override
     public void processElement(EventRecord record, ReadOnlyContext ctx, Collector<RatedCdr> out) throws Exception {
+        heard(record.partition(), ctx.timerService().currentProcessingTime());
         CallEvent event;
         try {
             event = JsonCodec.CALL_EVENT.decode(record.value());
@@ -157,6 +167,7 @@ public final class CdrAssemblyAndRating
         replayingAt(now);
         if (deadline.value() == null) {
             deadline.update(now + callTimeoutMs);
+            partition.update(record.partition());
             ctx.timerService().registerProcessingTimeTimer(now + callTimeoutMs);
         }
         List<CallEvent> all = collected();
@@ -193,7 +204,9 @@ public final class CdrAssemblyAndRating
             ctx.timerService().registerProcessingTimeTimer(again);
             return;
         }
-        if (ended) {
+        if (ended && partitionHeld(now)) {
+            ctx.timerService().registerProcessingTimeTimer(now + graceMs);
+        } else if (ended) {
             close(all, false, timestamp, ctx, out);
         } else if (due != null && timestamp >= due) {
             if (all.stream().noneMatch(e -> e.type() == CallEvent.Type.SETUP)) {
@@ -205,11 +218,29 @@ public final class CdrAssemblyAndRating
                 }
                 events.clear();
                 deadline.clear();
+                partition.clear();
                 return;
             }
             timedOut.inc();
             close(all, true, timestamp, ctx, out);
         }
+    }
+
+    private void heard(int from, long now) {
+        if (from >= heardFrom.length) {
+            heardFrom = Arrays.copyOf(heardFrom, from + 1);
+        }
+        heardFrom[from] = now;
+    }
+
+    /** Whether the call's partition is silent long enough to be held, but not so long that it is idle. */
+    private boolean partitionHeld(long now) throws Exception {
+        Integer from = partition.value();
+        if (from == null || from >= heardFrom.length || heardFrom[from] == 0) {
+            return false;
+        }
+        long silent = now - heardFrom[from];
+        return silent > HELD_AFTER_MS && silent < Math.max(graceMs, RESTORE_GRACE_MS);
     }
 
     /** Whether {@code now} is within the replay after this instance's restore (which starts at its first call). */
@@ -242,6 +273,7 @@ public final class CdrAssemblyAndRating
             ctx.timerService().deleteProcessingTimeTimer(due);
         }
         deadline.clear();
+        partition.clear();
     }
 
     private List<CallEvent> collected() throws Exception {

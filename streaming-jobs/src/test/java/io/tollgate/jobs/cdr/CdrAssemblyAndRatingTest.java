@@ -116,7 +116,7 @@ class CdrAssemblyAndRatingTest {
         send(events);
         assertThat(harness.extractOutputValues()).isEmpty();
 
-        clock(1_000 + GRACE.toMillis());
+        partitionStillDelivers(1_000 + GRACE.toMillis());
 
         assertThat(cdrs()).singleElement()
                 .satisfies(cdr -> assertThat(cdr.flags()).containsExactly(CdrFlag.EVENTS_MISSING));
@@ -126,6 +126,44 @@ class CdrAssemblyAndRatingTest {
             assertThat(letter.origin().topic()).isEqualTo(TOPIC);
             assertThat(letter.origin().offset()).isEqualTo(offset - 1);
         });
+    }
+
+    /** Another call's event from the same partition just before {@code at}, then the clock at {@code at}. */
+    private void partitionStillDelivers(long at) throws Exception {
+        clock(at - 500);
+        send(CallScripts.failoverThenAnswer("another", 60_000).subList(0, 1));
+        clock(at);
+    }
+
+    @Test
+    void anEndWithAGapWaitsWhileItsPartitionIsHeldAsByACheckpointsAlignment() throws Exception {
+        List<CallEvent> events = new ArrayList<>(CallScripts.failoverThenAnswer("c1", 60_000));
+        CallEvent behindTheBarrier = events.remove(4);
+        send(events);
+
+        clock(1_000 + GRACE.toMillis() + 2_500); // the partition silent since the END: held
+        assertThat(harness.extractOutputValues()).isEmpty();
+        send(List.of(behindTheBarrier));
+
+        assertThat(cdrs()).singleElement().satisfies(cdr -> assertThat(cdr.flags()).isEmpty());
+        assertThat(refused()).isEmpty();
+    }
+
+    @Test
+    void anEndWithAGapOnAnIdlePartitionClosesFlaggedOnceThePartitionCountsAsIdle() throws Exception {
+        List<CallEvent> events = new ArrayList<>(CallScripts.failoverThenAnswer("c1", 60_000));
+        events.remove(4);
+        send(events);
+
+        long idleAt = 1_000 + CdrAssemblyAndRating.RESTORE_GRACE_MS;
+        for (long t = 1_000 + GRACE.toMillis(); t < idleAt; t += GRACE.toMillis()) {
+            clock(t); // each grace ends with the partition silent: held, so the call waits another
+            assertThat(harness.extractOutputValues()).as("at %d ms", t).isEmpty();
+        }
+        clock(idleAt);
+
+        assertThat(cdrs()).singleElement()
+                .satisfies(cdr -> assertThat(cdr.flags()).containsExactly(CdrFlag.EVENTS_MISSING));
     }
 
     @Test
@@ -168,7 +206,7 @@ class CdrAssemblyAndRatingTest {
         long due = 1_000 + GRACE.toMillis();
         clock(due); // the restored instance's first timer: the replay window starts
         assertThat(harness.extractOutputValues()).isEmpty();
-        clock(due + CdrAssemblyAndRating.RESTORE_GRACE_MS);
+        partitionStillDelivers(due + CdrAssemblyAndRating.RESTORE_GRACE_MS);
 
         assertThat(cdrs()).singleElement()
                 .satisfies(cdr -> assertThat(cdr.flags()).containsExactly(CdrFlag.EVENTS_MISSING));

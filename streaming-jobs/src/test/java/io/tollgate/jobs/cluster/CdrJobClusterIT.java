@@ -39,14 +39,12 @@ class CdrJobClusterIT {
     private static final int CALLS_PER_SECOND = 1_000;
     private static final Duration PATIENCE = Duration.ofMinutes(5);
     /**
-     * A call whose END came before some of its events waits this long for them. Longer than a checkpoint's
-     * alignment here (12.6 s seen on a loaded CI machine): while a barrier is aligned, the channel of a call's
-     * partition is held, and a grace shorter than that closes a call whose other events wait behind the barrier (a
-     * known limit of processing-time grace, see CdrAssemblyAndRating). About as long as a recovery, so that grace
-     * timers also fall due while the job is down or just after its restore, and must wait for the replay rather
-     * than close the call without its events (the dead-letter topic stays empty).
+     * A call whose END came before some of its events waits this long for them: the jobs' default, shorter than a
+     * recovery and than the checkpoint alignments seen here (up to 12.6 s on a loaded CI machine). So grace timers
+     * fall due while the job is down, just after its restore, and while a barrier holds a call's partition; in each
+     * case the call must wait for its events rather than close without them (the dead-letter topic stays empty).
      */
-    private static final String GRACE = "PT30S";
+    private static final String GRACE = "PT10S";
 
     private FlinkRest cluster;
     private String jarId;
