@@ -92,7 +92,7 @@ public final class CdrAssemblyAndRating
     private transient Counter unrated;
     private transient boolean restored;
     /** Until when timers wait for the replay after a restore; set by the first thing this instance processes. */
-    private transient long replayUntilMs = -1;
+    private transient long replayUntilMs;
 
     /** @param topic the call-events topic, to name a refused event's origin */
     public CdrAssemblyAndRating(String topic, Duration callTimeout, Duration grace, Duration closedRetention,
@@ -120,6 +120,8 @@ public final class CdrAssemblyAndRating
         deadline = getRuntimeContext().getState(new ValueStateDescriptor<>("deadline", Long.class));
         partition = getRuntimeContext().getState(new ValueStateDescriptor<>("partition", Integer.class));
         heardFrom = new long[0];
+        // set here, not by an initializer: a function arrives on its task manager serialized, transient fields zero
+        replayUntilMs = -1;
         ValueStateDescriptor<ClosedCall> closedCalls = new ValueStateDescriptor<>("closed", ClosedCall.class);
         // a time-to-live, not a timer per call: a closed call costs its marker only, and only for the retention
         closedCalls.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMillis(closedRetentionMs))

@@ -15,6 +15,7 @@ import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.apache.flink.util.InstantiationUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -227,7 +228,9 @@ class CdrAssemblyAndRatingTest {
 
     private KeyedBroadcastOperatorTestHarness<String, EventRecord, DeckActivation, RatedCdr> restored(
             OperatorSubtaskState snapshot, long at) throws Exception {
-        var operator = new CoBroadcastWithKeyedOperator<>(function(), List.of(CdrPricing.ACTIVATIONS));
+        // serialized and back, as a job's functions reach their task managers
+        var operator = new CoBroadcastWithKeyedOperator<>(InstantiationUtil.clone(function()),
+                List.of(CdrPricing.ACTIVATIONS));
         var restored = new KeyedBroadcastOperatorTestHarness<>(operator, EventRecord::callId, Types.STRING, 1, 1, 0);
         restored.setup();
         restored.initializeState(snapshot);
