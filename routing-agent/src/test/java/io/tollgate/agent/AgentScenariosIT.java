@@ -114,7 +114,6 @@ class AgentScenariosIT {
         caller = new Caller(target == Target.ASTERISK ? io.tollgate.ingest.testing.LocalStack.ariUri() : sim.ariUri());
     }
 
-    /** Keeps the scenario's events, reduced to what must not differ between switches. */
     /**
      * The two sequences are the same, but where the real Asterisk could not place a vendor leg at all: cause 41
      * (temporary failure) with no SIP request sent, seen once in CI on a freshly started stack (the Asterisk's CDR
@@ -141,6 +140,7 @@ class AgentScenariosIT {
         return true;
     }
 
+    /** Keeps the scenario's events, reduced to what must not differ between switches. */
     private void record(Target target, String scenario, List<CallEvent> events) {
         String call = events.get(0).callId();
         List<String> sequence = events.stream().map(e -> e.type() + (e.vendor() != null ? " " + e.vendor()

@@ -138,7 +138,8 @@ public final class CdrAssemblyAndRating
 
     @Override
     public void processElement(EventRecord record, ReadOnlyContext ctx, Collector<RatedCdr> out) throws Exception {
-        heard(record.partition(), ctx.timerService().currentProcessingTime());
+        long now = ctx.timerService().currentProcessingTime();
+        heard(record.partition(), now);
         CallEvent event;
         try {
             event = JsonCodec.CALL_EVENT.decode(record.value());
@@ -165,7 +166,6 @@ public final class CdrAssemblyAndRating
             return;
         }
         events.put(event.seq(), event);
-        long now = ctx.timerService().currentProcessingTime();
         replayingAt(now);
         if (deadline.value() == null) {
             deadline.update(now + callTimeoutMs);

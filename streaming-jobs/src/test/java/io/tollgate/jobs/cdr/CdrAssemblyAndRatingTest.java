@@ -106,15 +106,12 @@ class CdrAssemblyAndRatingTest {
         send(messy);
         clock(1_000 + GRACE.toMillis());
 
-        assertThat(cdrs()).singleElement().satisfies(cdr -> assertThat(cdr.flags()).isEmpty());
-        assertThat(refused()).isEmpty();
+        assertOneCompleteCdrAndNothingRefused();
     }
 
     @Test
     void anEndWithAGapWaitsForTheStragglerThenClosesFlagged() throws Exception {
-        List<CallEvent> events = new ArrayList<>(CallScripts.failoverThenAnswer("c1", 60_000));
-        CallEvent lost = events.remove(4);
-        send(events);
+        CallEvent lost = sendAllBut(4);
         assertThat(harness.extractOutputValues()).isEmpty();
 
         partitionStillDelivers(1_000 + GRACE.toMillis());
@@ -129,6 +126,19 @@ class CdrAssemblyAndRatingTest {
         });
     }
 
+    /** Sends call c1's events but the one at {@code index} in its script, and returns that one. */
+    private CallEvent sendAllBut(int index) throws Exception {
+        List<CallEvent> events = new ArrayList<>(CallScripts.failoverThenAnswer("c1", 60_000));
+        CallEvent left = events.remove(index);
+        send(events);
+        return left;
+    }
+
+    private void assertOneCompleteCdrAndNothingRefused() {
+        assertThat(cdrs()).singleElement().satisfies(cdr -> assertThat(cdr.flags()).isEmpty());
+        assertThat(refused()).isEmpty();
+    }
+
     /** Another call's event from the same partition just before {@code at}, then the clock at {@code at}. */
     private void partitionStillDelivers(long at) throws Exception {
         clock(at - 500);
@@ -138,23 +148,18 @@ class CdrAssemblyAndRatingTest {
 
     @Test
     void anEndWithAGapWaitsWhileItsPartitionIsHeldAsByACheckpointsAlignment() throws Exception {
-        List<CallEvent> events = new ArrayList<>(CallScripts.failoverThenAnswer("c1", 60_000));
-        CallEvent behindTheBarrier = events.remove(4);
-        send(events);
+        CallEvent behindTheBarrier = sendAllBut(4);
 
         clock(1_000 + GRACE.toMillis() + 2_500); // the partition silent since the END: held
         assertThat(harness.extractOutputValues()).isEmpty();
         send(List.of(behindTheBarrier));
 
-        assertThat(cdrs()).singleElement().satisfies(cdr -> assertThat(cdr.flags()).isEmpty());
-        assertThat(refused()).isEmpty();
+        assertOneCompleteCdrAndNothingRefused();
     }
 
     @Test
     void anEndWithAGapOnAnIdlePartitionClosesFlaggedOnceThePartitionCountsAsIdle() throws Exception {
-        List<CallEvent> events = new ArrayList<>(CallScripts.failoverThenAnswer("c1", 60_000));
-        events.remove(4);
-        send(events);
+        sendAllBut(4);
 
         long idleAt = 1_000 + CdrAssemblyAndRating.RESTORE_GRACE_MS;
         for (long t = 1_000 + GRACE.toMillis(); t < idleAt; t += GRACE.toMillis()) {
@@ -195,8 +200,7 @@ class CdrAssemblyAndRatingTest {
         assertThat(harness.extractOutputValues()).isEmpty();
         send(List.of(answer));
 
-        assertThat(cdrs()).singleElement().satisfies(cdr -> assertThat(cdr.flags()).isEmpty());
-        assertThat(refused()).isEmpty();
+        assertOneCompleteCdrAndNothingRefused();
     }
 
     @Test
@@ -218,9 +222,7 @@ class CdrAssemblyAndRatingTest {
      * the instance gone; returns the ANSWER, which the replay after a restore brings.
      */
     private CallEvent checkpointedWithoutTheAnswer() throws Exception {
-        List<CallEvent> events = new ArrayList<>(CallScripts.failoverThenAnswer("c1", 60_000));
-        CallEvent answer = events.remove(5);
-        send(events);
+        CallEvent answer = sendAllBut(5);
         checkpoint = harness.snapshot(1, 1);
         harness.close();
         return answer;
