@@ -8,6 +8,8 @@ import io.tollgate.ingest.clickhouse.ClickHouseDatabase;
 import io.tollgate.ingest.kafka.Topics;
 import io.tollgate.jobs.cdr.ActivationDeserializer;
 import io.tollgate.jobs.cdr.CdrAssemblyAndRating;
+import io.tollgate.jobs.cdr.EventBundle;
+import io.tollgate.jobs.cdr.EventBundling;
 import io.tollgate.jobs.cdr.EventRecord;
 import io.tollgate.jobs.cdr.EventRecordDeserializer;
 import io.tollgate.jobs.rating.CdrPricing;
@@ -16,6 +18,7 @@ import io.tollgate.jobs.quality.VendorQualityStream;
 import io.tollgate.jobs.sink.ClickHouseSink;
 import io.tollgate.jobs.sink.JsonRecords;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -97,6 +100,13 @@ public final class CdrPipeline {
         }
     }
 
+    /**
+     * How long a source instance holds a call's events for more of them, and how many it holds at most: well
+     * under the latency a CDR may take, and a few thousand records of ~300 bytes.
+     */
+    static final Duration BUNDLE_DELAY = Duration.ofMillis(50);
+    static final int BUNDLE_RECORDS = 4_096;
+
     /** Kafka's default upper bound for a transaction (transaction.max.timeout.ms) is 15 minutes. */
     private static final Duration TRANSACTION_TIMEOUT = Duration.ofMinutes(10);
 
@@ -132,7 +142,10 @@ public final class CdrPipeline {
                 .broadcast(CdrPricing.ACTIVATIONS);
         SingleOutputStreamOperator<RatedCdr> rated = env
                 .fromSource(events, WatermarkStrategy.noWatermarks(), "call-events")
-                .keyBy(EventRecord::callId)
+                .transform("call event bundles", TypeInformation.of(EventBundle.class),
+                        new EventBundling(BUNDLE_DELAY, BUNDLE_RECORDS))
+                .uid("call-event-bundles")
+                .keyBy(EventBundle::callId)
                 .connect(decks)
                 .process(new CdrAssemblyAndRating(s.topics().callEvents(), s.callTimeout(), s.grace(),
                         s.closedRetention(), new CdrPricing(s.decks())))

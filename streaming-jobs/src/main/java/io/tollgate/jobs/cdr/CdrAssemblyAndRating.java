@@ -32,9 +32,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Call events, keyed by call id, to one rated CDR per call ({@link CdrAssembler}, then {@link CdrPricing}); deck
- * activations come in broadcast. Assembly and pricing share one operator so that a CDR is priced where it is
- * built instead of being serialized to another task (a third of the pipeline's time when they were apart).
+ * Call events, keyed by call id and bundled per call ({@link EventBundling}), to one rated CDR per call
+ * ({@link CdrAssembler}, then {@link CdrPricing}); deck activations come in broadcast. Assembly and pricing share
+ * one operator so that a CDR is priced where it is built instead of being serialized to another task (a third of
+ * the pipeline's time when they were apart).
  *
  * <p>A call closes when its END and every event before it are in; an END with a gap before it waits {@code grace}
  * for the stragglers, then closes flagged; a call whose END never comes closes after {@code callTimeout} from its
@@ -55,7 +56,7 @@ import java.util.List;
  * waits another grace; one silent for over a minute (or the grace, if longer) counts as idle, and the call closes.
  */
 public final class CdrAssemblyAndRating
-        extends KeyedBroadcastProcessFunction<String, EventRecord, DeckActivation, RatedCdr>
+        extends KeyedBroadcastProcessFunction<String, EventBundle, DeckActivation, RatedCdr>
         implements CheckpointedFunction {
     public static final OutputTag<DeadLetter> REFUSED = new OutputTag<>("refused-call-events") { };
     static final String REFUSED_BY = "cdr-assembly";
@@ -137,47 +138,95 @@ public final class CdrAssemblyAndRating
     }
 
     @Override
-    public void processElement(EventRecord record, ReadOnlyContext ctx, Collector<RatedCdr> out) throws Exception {
+    public void processElement(EventBundle bundle, ReadOnlyContext ctx, Collector<RatedCdr> out) throws Exception {
         long now = ctx.timerService().currentProcessingTime();
-        heard(record.partition(), now);
-        CallEvent event;
-        try {
-            event = JsonCodec.CALL_EVENT.decode(record.value());
-        } catch (CodecException e) {
-            refuse(ctx, record, "not a call event: " + e.getMessage());
-            return;
+        List<CallEvent> fresh = new ArrayList<>(bundle.records().length);
+        List<EventRecord> from = new ArrayList<>(bundle.records().length);
+        for (EventRecord record : bundle.records()) {
+            heard(record.partition(), now);
+            CallEvent event = decoded(record, ctx);
+            if (event != null) {
+                fresh.add(event);
+                from.add(record);
+            }
         }
-        if (!event.callId().equals(record.callId())) {
-            refuse(ctx, record, "the key '" + record.callId() + "' is not the event's callId '" + event.callId() + "'");
+        if (fresh.isEmpty()) {
             return;
         }
         ClosedCall done = closed.value();
         if (done != null) {
-            if (done.seen(event.seq())) {
-                duplicates.inc();
-            } else {
-                refuse(ctx, record, "event " + event.type() + " seq " + event.seq() + " arrived after call "
-                        + event.callId() + " was closed at " + Instant.ofEpochMilli(done.closedAtMs()));
+            for (int i = 0; i < fresh.size(); i++) {
+                afterClose(done, fresh.get(i), from.get(i), ctx);
             }
             return;
         }
-        if (events.contains(event.seq())) {
-            duplicates.inc();
+        replayingAt(now);
+        if (deadline.value() == null && CdrAssembler.complete(fresh)) {
+            // the whole call in one bundle, the common case in a replay: it never needs the call's state
+            close(distinct(fresh), false, now, ctx, out);
             return;
         }
-        events.put(event.seq(), event);
-        replayingAt(now);
+        boolean endCame = false;
+        for (CallEvent event : fresh) {
+            if (events.contains(event.seq())) {
+                duplicates.inc();
+            } else {
+                events.put(event.seq(), event);
+                endCame |= event.type() == CallEvent.Type.END;
+            }
+        }
         if (deadline.value() == null) {
             deadline.update(now + callTimeoutMs);
-            partition.update(record.partition());
+            partition.update(from.get(0).partition());
             ctx.timerService().registerProcessingTimeTimer(now + callTimeoutMs);
         }
         List<CallEvent> all = collected();
         if (CdrAssembler.complete(all)) {
             close(all, false, now, ctx, out);
-        } else if (event.type() == CallEvent.Type.END) {
+        } else if (endCame) {
             ctx.timerService().registerProcessingTimeTimer(now + graceMs);
         }
+    }
+
+    /** The record's event, or null when it is refused (not a call event, or under another call's key). */
+    private CallEvent decoded(EventRecord record, ReadOnlyContext ctx) {
+        CallEvent event;
+        try {
+            event = JsonCodec.CALL_EVENT.decode(record.value());
+        } catch (CodecException e) {
+            refuse(ctx, record, "not a call event: " + e.getMessage());
+            return null;
+        }
+        if (!event.callId().equals(record.callId())) {
+            refuse(ctx, record, "the key '" + record.callId() + "' is not the event's callId '" + event.callId() + "'");
+            return null;
+        }
+        return event;
+    }
+
+    private void afterClose(ClosedCall done, CallEvent event, EventRecord record, ReadOnlyContext ctx) {
+        if (done.seen(event.seq())) {
+            duplicates.inc();
+        } else {
+            refuse(ctx, record, "event " + event.type() + " seq " + event.seq() + " arrived after call "
+                    + event.callId() + " was closed at " + Instant.ofEpochMilli(done.closedAtMs()));
+        }
+    }
+
+    /** The events with each sequence number once (the first), counting the repeats as duplicates. */
+    private List<CallEvent> distinct(List<CallEvent> fresh) {
+        List<CallEvent> once = new ArrayList<>(fresh.size());
+        next:
+        for (CallEvent e : fresh) {
+            for (CallEvent kept : once) {
+                if (kept.seq() == e.seq()) {
+                    duplicates.inc();
+                    continue next;
+                }
+            }
+            once.add(e);
+        }
+        return once;
     }
 
     @Override

@@ -39,4 +39,9 @@ public final class CallScripts {
     public static EventRecord record(CallEvent event, long offset) {
         return new EventRecord(event.callId(), JsonCodec.CALL_EVENT.encode(event), 0, offset);
     }
+
+    /** The records of one call as a source instance's bundling sends them. */
+    public static EventBundle bundle(EventRecord... records) {
+        return new EventBundle(records[0].callId(), records);
+    }
 }

@@ -41,7 +41,7 @@ class CdrAssemblyAndRatingTest {
     @TempDir
     Path dir;
 
-    private KeyedBroadcastOperatorTestHarness<String, EventRecord, DeckActivation, RatedCdr> harness;
+    private KeyedBroadcastOperatorTestHarness<String, EventBundle, DeckActivation, RatedCdr> harness;
     private long offset;
     private OperatorSubtaskState checkpoint;
 
@@ -51,7 +51,7 @@ class CdrAssemblyAndRatingTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(function(), EventRecord::callId,
+        harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(function(), EventBundle::callId,
                 Types.STRING, CdrPricing.ACTIVATIONS);
         clock(1_000);
     }
@@ -69,7 +69,7 @@ class CdrAssemblyAndRatingTest {
 
     private void send(List<CallEvent> events) throws Exception {
         for (CallEvent e : events) {
-            harness.processElement(CallScripts.record(e, offset++), 0);
+            harness.processElement(CallScripts.bundle(CallScripts.record(e, offset++)), 0);
         }
     }
 
@@ -94,6 +94,69 @@ class CdrAssemblyAndRatingTest {
         assertThat(rated.vendorLeg().amount()).isEqualByComparingTo("0.01");
         // the call's timeout timer goes with it: at thousands of calls a second, hours of timers would pile up
         assertThat(harness.numProcessingTimeTimers()).isZero();
+    }
+
+    @Test
+    void aWholeCallInOneBundleGivesTheSameCdrAsItsEventsOneByOne() throws Exception {
+        List<CallEvent> events = CallScripts.failoverThenAnswer("c1", 60_000);
+        send(events);
+        Cdr oneByOne = cdrs().get(0);
+        harness.close();
+        open();
+
+        sendTogether(events);
+
+        assertThat(cdrs()).containsExactly(oneByOne);
+        assertThat(harness.numProcessingTimeTimers()).isZero();
+        assertThat(refused()).isEmpty();
+    }
+
+    @Test
+    void aBundleWithRepeatsAndAnUnreadableRecordRefusesOnlyThatRecord() throws Exception {
+        List<CallEvent> events = new ArrayList<>(CallScripts.failoverThenAnswer("c1", 60_000));
+        events.addAll(events.subList(1, 4));
+        Collections.shuffle(events, new Random(5));
+        List<EventRecord> records = new ArrayList<>();
+        events.forEach(e -> records.add(CallScripts.record(e, offset++)));
+        records.add(2, new EventRecord("c1", "{oops".getBytes(StandardCharsets.UTF_8), 0, 999));
+
+        harness.processElement(CallScripts.bundle(records.toArray(EventRecord[]::new)), 0);
+
+        assertThat(cdrs()).singleElement().satisfies(cdr -> assertThat(cdr.flags()).isEmpty());
+        assertThat(refused()).singleElement().satisfies(letter -> assertThat(letter.origin().offset()).isEqualTo(999));
+    }
+
+    @Test
+    void aBundleCompletingACallBegunInAnEarlierOneClosesIt() throws Exception {
+        List<CallEvent> events = CallScripts.failoverThenAnswer("c1", 60_000);
+        sendTogether(events.subList(0, 4));
+        assertThat(harness.extractOutputValues()).isEmpty();
+
+        sendTogether(events.subList(3, events.size()));
+
+        assertOneCompleteCdrAndNothingRefused();
+        assertThat(harness.numProcessingTimeTimers()).isZero();
+    }
+
+    @Test
+    void aBundleAfterTheCloseDropsRepeatsAndRefusesTheRestByTheirOwnOffsets() throws Exception {
+        CallEvent lost = sendAllBut(4);
+        partitionStillDelivers(1_000 + GRACE.toMillis());
+        assertThat(cdrs()).singleElement();
+        CallEvent repeat = CallScripts.failoverThenAnswer("c1", 60_000).get(0);
+
+        harness.processElement(CallScripts.bundle(
+                new EventRecord("c1", "{oops".getBytes(StandardCharsets.UTF_8), 0, 500),
+                CallScripts.record(repeat, 501), CallScripts.record(lost, 502)), 0);
+
+        assertThat(refused()).extracting(letter -> letter.origin().offset()).containsExactly(500L, 502L);
+    }
+
+    /** Sends the events as one bundle, as the bundling does for events read close together. */
+    private void sendTogether(List<CallEvent> events) throws Exception {
+        List<EventRecord> records = new ArrayList<>();
+        events.forEach(e -> records.add(CallScripts.record(e, offset++)));
+        harness.processElement(CallScripts.bundle(records.toArray(EventRecord[]::new)), 0);
     }
 
     @Test
@@ -228,12 +291,12 @@ class CdrAssemblyAndRatingTest {
         return answer;
     }
 
-    private KeyedBroadcastOperatorTestHarness<String, EventRecord, DeckActivation, RatedCdr> restored(
+    private KeyedBroadcastOperatorTestHarness<String, EventBundle, DeckActivation, RatedCdr> restored(
             OperatorSubtaskState snapshot, long at) throws Exception {
         // serialized and back, as a job's functions reach their task managers
         var operator = new CoBroadcastWithKeyedOperator<>(InstantiationUtil.clone(function()),
                 List.of(CdrPricing.ACTIVATIONS));
-        var restored = new KeyedBroadcastOperatorTestHarness<>(operator, EventRecord::callId, Types.STRING, 1, 1, 0);
+        var restored = new KeyedBroadcastOperatorTestHarness<>(operator, EventBundle::callId, Types.STRING, 1, 1, 0);
         restored.setup();
         restored.initializeState(snapshot);
         restored.open();
@@ -280,8 +343,8 @@ class CdrAssemblyAndRatingTest {
 
     @Test
     void unreadableEventsGoToTheDeadLetterWithTheirOffset() throws Exception {
-        harness.processElement(new EventRecord("c9", "{\"v\":1,\"type\":\"NOPE\"}".getBytes(StandardCharsets.UTF_8),
-                3, 77), 0);
+        harness.processElement(CallScripts.bundle(new EventRecord("c9",
+                "{\"v\":1,\"type\":\"NOPE\"}".getBytes(StandardCharsets.UTF_8), 3, 77)), 0);
 
         assertThat(refused()).singleElement().satisfies(letter -> {
             assertThat(letter.origin().partition()).isEqualTo(3);
@@ -315,7 +378,7 @@ class CdrAssemblyAndRatingTest {
 
         try (var restored = restored(snapshot, 1_000)) {
             for (CallEvent e : CallScripts.failoverThenAnswer("after-restart", 60_000)) {
-                restored.processElement(CallScripts.record(e, 0), 0);
+                restored.processElement(CallScripts.bundle(CallScripts.record(e, 0)), 0);
             }
 
             assertThat(restored.extractOutputValues()).singleElement()
