@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,6 +46,8 @@ public final class CallControl {
     private static final Logger log = LoggerFactory.getLogger(CallControl.class);
 
     private final Map<String, Call> calls = new ConcurrentHashMap<>();
+    /** Customer legs whose StasisStart came in while their call thread was busy: their set-up is still queued. */
+    private final Set<String> arriving = ConcurrentHashMap.newKeySet();
     private final Switch sw;
     private final CallEventSink events;
     private final CallThreads threads;
@@ -78,9 +81,13 @@ public final class CallControl {
         return calls.size();
     }
 
-    /** Whether {@code channelId} is the customer leg of a call in progress. */
+    /**
+     * Whether {@code channelId} is a leg of a call in progress, or a customer leg whose StasisStart came in and
+     * waits for its call thread (under load that wait has been seconds).
+     */
     public boolean tracks(String channelId) {
-        return calls.containsKey(channelId) || parts.ids().callOf(channelId).map(calls::containsKey).orElse(false);
+        return calls.containsKey(channelId) || arriving.contains(channelId)
+                || parts.ids().callOf(channelId).map(calls::containsKey).orElse(false);
     }
 
     // ---- what the switch reports ---------------------------------------------------------------------------
@@ -89,7 +96,14 @@ public final class CallControl {
     public void customerEntered(String channelId, String channelName, String callerNumber, List<String> args,
                                 Instant ts) {
         long entered = System.nanoTime();
-        threads.run(channelId, () -> setUp(channelId, channelName, callerNumber, args, ts, entered));
+        arriving.add(channelId);
+        threads.run(channelId, () -> {
+            try {
+                setUp(channelId, channelName, callerNumber, args, ts, entered);
+            } finally {
+                arriving.remove(channelId);
+            }
+        });
     }
 
     public void legRinging(String legId, Instant ts) {
@@ -142,14 +156,16 @@ public final class CallControl {
 
     /**
      * Ends what the switch no longer has: after a reconnect, the channels of calls in progress that vanished while
-     * events were not coming are treated as destroyed. Only calls unchanged since {@code listedAtNanos} are
-     * judged, since the channel list cannot show what was created after it was taken.
+     * events were not coming are treated as destroyed. Only calls unchanged since {@code listedAtNanos}, with no
+     * request in flight, are judged, since the channel list cannot show what was created after it was taken.
      */
     public void reconcile(java.util.Set<String> liveChannels, long listedAtNanos) {
         for (Call known : calls.values()) {
             threads.run(known.id, () -> {
                 Call call = calls.get(known.id);
-                if (call == null || call.changedNanos >= listedAtNanos) {
+                // a request in flight can make a channel after the listing was taken (under load they queue for
+                // seconds): such a call's legs are not judged by this listing
+                if (call == null || call.changedNanos >= listedAtNanos || call.pending > 0) {
                     return;
                 }
                 for (String leg : java.util.List.copyOf(call.liveLegs.keySet())) {

@@ -108,7 +108,7 @@ public final class RoutingAgent implements AutoCloseable {
                         new RoutePlanner(decks, book, options.routeLimit(), new SecureRandom()), trunks(config),
                         book, NumberNormalizer.plain(), ids, new MeteredCalls(metrics)));
         sweeper = new OrphanSweeper(ari, options.app(), ids, control);
-        ari.eventsCallback(new AriEvents(control, ids, this::connection));
+        ari.eventsCallback(new AriEvents(control, ids, this::connection, sweeper::userEvent));
         // events lost without a disconnect being noticed, or in the moments a sweep could not judge, are caught
         // by sweeping now and then as well, not only after a reconnect
         timer.scheduleWithFixedDelay(() -> sweeps.execute(this::sweep), PERIODIC_SWEEP.toSeconds(),
@@ -136,8 +136,9 @@ public final class RoutingAgent implements AutoCloseable {
     public OrphanSweeper.Swept sweep() {
         try {
             OrphanSweeper.Swept swept = sweeper.sweep();
-            if (swept.deferred() > 0) {
-                timer.schedule(() -> sweeps.execute(this::sweep), OrphanSweeper.SETTLE.toMillis(), TimeUnit.MILLISECONDS);
+            if (swept.suspects() > 0) {
+                timer.schedule(() -> sweeps.execute(sweeper::confirm), OrphanSweeper.SETTLE.toMillis(),
+                        TimeUnit.MILLISECONDS);
             }
             return swept;
         } catch (Exception e) {

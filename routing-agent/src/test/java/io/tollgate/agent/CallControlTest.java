@@ -277,6 +277,19 @@ class CallControlTest {
     }
 
     @Test
+    void aCallWhoseVendorLegIsStillBeingCreatedIsNotJudgedByAListingThatCannotShowIt() {
+        rig.sw.holding(op -> op.startsWith("createChannel"));
+        String call = rig.dial("2800510");
+        String leg = rig.leg(call, 1);
+
+        rig.control.reconcile(java.util.Set.of(call), System.nanoTime());
+        rig.sw.release("createChannel " + leg + " PJSIP/2800510@vendor-c");
+
+        assertThat(rig.types(call)).containsExactly(SETUP, ATTEMPT);
+        assertThat(rig.sw.operations).contains("dial " + leg);
+    }
+
+    @Test
     void aHangupOrBridgeTeardownTheSwitchRefusesIsSentAgainUntilItIsTaken() throws Exception {
         String call = rig.dial("2800510");
         String leg = rig.leg(call, 1);
@@ -296,6 +309,22 @@ class CallControlTest {
             Thread.onSpinWait();
         }
         assertThat(rig.sw.operations("destroyBridge")).hasSize(1);
+    }
+
+    @Test
+    void aCustomerLegIsTrackedFromItsStasisStartEvenWhileItsSetUpWaitsForABusyCallThread() {
+        rig.holdCallThreads = true;
+        String call = rig.dial("+2800510");
+        assertThat(rig.control.active()).isZero();
+        assertThat(rig.control.tracks(call)).isTrue();
+
+        rig.releaseCallThreads();
+        assertThat(rig.control.tracks(call)).isTrue();
+        rig.gone(rig.leg(call, 1), 17);
+        rig.gone(call, 17);
+
+        assertThat(rig.control.tracks(call)).isFalse();
+        assertNothingLeft();
     }
 
     private void assertNothingLeft() {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -35,6 +36,9 @@ final class Rig implements AutoCloseable {
     final Admission admission;
     final TrunkPool trunks;
     final CallControl control;
+    /** Call-thread work waiting while {@link #holdCallThreads} is set, as on a busy call thread. */
+    final List<Runnable> queued = new ArrayList<>();
+    boolean holdCallThreads;
     private int calls;
 
     Rig() {
@@ -54,7 +58,14 @@ final class Rig implements AutoCloseable {
                 "vendor-b", List.of(new TrunkPool.Trunk("vendor-b", "vendor-b", 5)),
                 "vendor-c", List.of(new TrunkPool.Trunk("vendor-c", "vendor-c", vendorCCapacity))),
                 vendor -> Integer.MAX_VALUE);
-        control = new CallControl(sw, sink, CallThreads.DIRECT, timer, Clock.systemUTC(),
+        CallThreads threads = (callId, task) -> {
+            if (holdCallThreads) {
+                queued.add(task);
+            } else {
+                task.run();
+            }
+        };
+        control = new CallControl(sw, sink, threads, timer, Clock.systemUTC(),
                 new CallControl.Settings(AGENT, 30, CausePolicy.DEFAULT),
                 new CallControl.Parts(customers, admission, new RoutePlanner(decks, book, 0, new Random(1)), trunks,
                         book, NumberNormalizer.plain(), ids, CallStats.NONE));
@@ -66,6 +77,14 @@ final class Rig implements AutoCloseable {
         String id = "1764000000." + (++calls);
         control.customerEntered(id, "PJSIP/customer-0000000" + calls, "4930123456", List.of(number), Instant.now());
         return id;
+    }
+
+    /** Runs the call-thread work held so far and stops holding it. */
+    void releaseCallThreads() {
+        holdCallThreads = false;
+        List<Runnable> due = List.copyOf(queued);
+        queued.clear();
+        due.forEach(Runnable::run);
     }
 
     String leg(String callId, int attempt) {

@@ -4,6 +4,7 @@ import ch.loway.oss.ari4java.generated.models.Channel;
 import ch.loway.oss.ari4java.generated.models.ChannelDestroyed;
 import ch.loway.oss.ari4java.generated.models.ChannelHangupRequest;
 import ch.loway.oss.ari4java.generated.models.ChannelStateChange;
+import ch.loway.oss.ari4java.generated.models.ChannelUserevent;
 import ch.loway.oss.ari4java.generated.models.Dial;
 import ch.loway.oss.ari4java.generated.models.Event;
 import ch.loway.oss.ari4java.generated.models.Message;
@@ -37,11 +38,15 @@ public final class AriEvents implements AriWSCallback<Message> {
     private final CallControl control;
     private final ChannelIds ids;
     private final Consumer<AriConnectionEvent> connection;
+    private final Consumer<String> userEvents;
 
-    public AriEvents(CallControl control, ChannelIds ids, Consumer<AriConnectionEvent> connection) {
+    /** @param userEvents takes the name of every user event, in the stream's order ({@link OrphanSweeper}) */
+    public AriEvents(CallControl control, ChannelIds ids, Consumer<AriConnectionEvent> connection,
+                     Consumer<String> userEvents) {
         this.control = control;
         this.ids = ids;
         this.connection = connection;
+        this.userEvents = userEvents;
     }
 
     @Override
@@ -88,6 +93,8 @@ public final class AriEvents implements AriWSCallback<Message> {
         } else if (message instanceof ChannelDestroyed destroyed) {
             int cause = destroyed.getCause() == null ? 0 : destroyed.getCause();
             control.channelGone(destroyed.getChannel().getId(), cause, ts(destroyed));
+        } else if (message instanceof ChannelUserevent user && user.getEventname() != null) {
+            userEvents.accept(user.getEventname());
         }
     }
 
