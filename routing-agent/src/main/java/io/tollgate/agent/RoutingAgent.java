@@ -3,6 +3,7 @@ package io.tollgate.agent;
 import ch.loway.oss.ari4java.ARI;
 import ch.loway.oss.ari4java.AriVersion;
 import ch.loway.oss.ari4java.tools.AriConnectionEvent;
+import ch.loway.oss.ari4java.tools.RestException;
 import ch.loway.oss.ari4java.tools.BaseAriAction;
 import io.tollgate.agent.ari.AriEvents;
 import io.tollgate.agent.ari.AriSwitch;
@@ -111,7 +112,7 @@ public final class RoutingAgent implements AutoCloseable {
         ari.eventsCallback(new AriEvents(control, ids, this::connection, sweeper::userEvent));
         // events lost without a disconnect being noticed, or in the moments a sweep could not judge, are caught
         // by sweeping now and then as well, not only after a reconnect
-        timer.scheduleWithFixedDelay(() -> sweeps.execute(this::sweep), PERIODIC_SWEEP.toSeconds(),
+        timer.scheduleWithFixedDelay(() -> sweeps.execute(this::sweepOrWarn), PERIODIC_SWEEP.toSeconds(),
                 PERIODIC_SWEEP.toSeconds(), TimeUnit.SECONDS);
         http = AgentHttp.start(options.httpHost(), options.httpPort(), metrics, health());
         log.info("routing agent {} serving Stasis app '{}' on {}; metrics and health on http://{}:{}/",
@@ -128,22 +129,29 @@ public final class RoutingAgent implements AutoCloseable {
     private void connection(AriConnectionEvent event) {
         connected.set(event == AriConnectionEvent.WS_CONNECTED);
         if (event == AriConnectionEvent.WS_CONNECTED) {
-            sweeps.execute(this::sweep);
+            sweeps.execute(this::sweepOrWarn);
         }
     }
 
-    /** Lists what the switch has and clears what no call owns; runs after every (re)connect. */
-    public OrphanSweeper.Swept sweep() {
+    /**
+     * Lists what the switch has and notes what no call owns; what is still there and unowned {@link
+     * OrphanSweeper#SETTLE} later is cleared. Runs after every (re)connect and every 30 s.
+     */
+    public OrphanSweeper.Swept sweep() throws RestException {
+        OrphanSweeper.Swept swept = sweeper.sweep();
+        if (swept.suspects() > 0) {
+            timer.schedule(() -> sweeps.execute(sweeper::confirm), OrphanSweeper.SETTLE.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+        return swept;
+    }
+
+    /** A sweep that fails (the switch unreachable, a request refused) waits for the next one. */
+    private void sweepOrWarn() {
         try {
-            OrphanSweeper.Swept swept = sweeper.sweep();
-            if (swept.suspects() > 0) {
-                timer.schedule(() -> sweeps.execute(sweeper::confirm), OrphanSweeper.SETTLE.toMillis(),
-                        TimeUnit.MILLISECONDS);
-            }
-            return swept;
-        } catch (Exception e) {
+            sweep();
+        } catch (RestException | RuntimeException e) {
             log.warn("sweeping orphans failed: {}", e.toString());
-            return OrphanSweeper.Swept.NOTHING;
         }
     }
 

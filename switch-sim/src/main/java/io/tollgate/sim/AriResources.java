@@ -257,6 +257,10 @@ final class AriResources {
             if (!"POST".equals(c.method())) {
                 return done(invalidMethod());
             }
+            if (c.body() != null && c.body().path("variables").isNull()) {
+                // Asterisk 22 answers {"variables":null} so (ari4java sends it when no variable is set)
+                return done(AriResponse.error(500, "Error processing request"));
+            }
             String name = p.get(2);
             String application = c.param("application");
             List<String> sources = c.list("source");

@@ -161,7 +161,8 @@ public final class OrphanSweeper {
         CompletableFuture<Void> back = new CompletableFuture<>();
         markers.put(name, back);
         try {
-            ari.events().userEvent(name, app).execute();
+            // with no variables ari4java sends {"variables":null}, which Asterisk refuses (500)
+            ari.events().userEvent(name, app).setVariables(Map.of()).execute();
             back.get(CATCH_UP.toMillis(), TimeUnit.MILLISECONDS);
             return true;
         } catch (TimeoutException e) {
