@@ -22,8 +22,14 @@ final class CallEventReader {
     private CallEventReader() {
     }
 
-    /** The event, or null when the general decoder must decide. */
+    /** The event, or null when the general decoder must decide; the plain form first ({@link CallEventScanner}). */
     static CallEvent read(byte[] json) {
+        CallEvent plain = CallEventScanner.read(json);
+        return plain != null ? plain : fromTokens(json);
+    }
+
+    /** The event read from Jackson's token stream, or null. */
+    static CallEvent fromTokens(byte[] json) {
         try (JsonParser in = JSON.createParser(json)) {
             return read(in);
         } catch (IOException | RuntimeException e) {

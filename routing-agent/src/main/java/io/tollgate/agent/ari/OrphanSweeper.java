@@ -189,17 +189,21 @@ public final class OrphanSweeper {
     }
 
     private boolean channelThere(String id) {
-        try {
-            ari.channels().get(id).execute();
-            return true;
-        } catch (RestException e) {
-            return !gone(e);
-        }
+        return there(() -> ari.channels().get(id).execute());
     }
 
     private boolean bridgeThere(String id) {
+        return there(() -> ari.bridges().get(id).execute());
+    }
+
+    /** A request for one channel or bridge. */
+    private interface Lookup {
+        void run() throws RestException;
+    }
+
+    private static boolean there(Lookup lookup) {
         try {
-            ari.bridges().get(id).execute();
+            lookup.run();
             return true;
         } catch (RestException e) {
             return !gone(e);
