@@ -18,8 +18,11 @@ public record CdrJobOptions(Path config, String name, boolean fromEarliest, Dura
                             Duration checkpointInterval, String topicPrefix, String clickhouseDatabase)
         implements JobOptions {
 
+    /** Rows per ClickHouse insert at most (a block also goes when a second old, and before each checkpoint). */
+    public static final int BLOCK_ROWS = 20_000;
+
     public static final String USAGE = "--config FILE [--name tollgate-cdr] [--from earliest|latest]"
-            + " [--call-timeout PT4H] [--grace PT10S] [--closed-retention PT30S] [--block-rows 20000]"
+            + " [--call-timeout PT4H] [--grace PT10S] [--closed-retention PT30S] [--block-rows " + BLOCK_ROWS + "]"
             + " [--checkpoints file:///DIR] [--checkpoint-interval PT5S] [--topic-prefix PREFIX]"
             + " [--clickhouse-database NAME]";
 
@@ -32,7 +35,7 @@ public record CdrJobOptions(Path config, String name, boolean fromEarliest, Dura
         JobArgs p = JobArgs.parse(args, KNOWN, USAGE);
         return new CdrJobOptions(p.config(), p.get("name", "tollgate-cdr"), p.fromEarliest("earliest"),
                 p.duration("call-timeout", "PT4H"), p.duration("grace", "PT10S"),
-                p.duration("closed-retention", "PT30S"), p.positive("block-rows", "20000"), p.checkpoints(),
+                p.duration("closed-retention", "PT30S"), p.positive("block-rows", Integer.toString(BLOCK_ROWS)), p.checkpoints(),
                 p.duration("checkpoint-interval", "PT5S"), p.get("topic-prefix", ""),
                 p.get("clickhouse-database", null));
     }

@@ -1,6 +1,7 @@
 package io.tollgate.jobs.bench;
 
 import io.tollgate.core.cdr.CallEvent;
+import io.tollgate.jobs.CdrJobOptions;
 import io.tollgate.jobs.CdrPipeline;
 import io.tollgate.jobs.pipeline.PipelineRig;
 import io.tollgate.jobs.pipeline.SyntheticCalls;
@@ -41,8 +42,8 @@ import java.util.stream.Stream;
  *       its row's rated_at (the sink's clock when it inserts the block);</li>
  *   <li>state: the size of a checkpoint holding K calls left open, against one holding none.</li>
  * </ol>
- * Arguments: {@code --calls N --parallelism P --latency-cps C --latency-seconds S --open-calls K
- * [--phases throughput,latency,state]}.
+ * Arguments: {@code --calls N --warmup-calls W --parallelism P --latency-cps C --latency-seconds S
+ * --open-calls K [--phases throughput,latency,state]}.
  */
 public final class PipelineBench {
     /** The job's default ({@code CdrJobOptions}). */
@@ -84,9 +85,22 @@ public final class PipelineBench {
         }
     }
 
+    /**
+     * A warm-up round first (its figures printed but not the result): a job runs for weeks, and in a cold JVM the
+     * JIT compiler alone took 45 % of a core through the first 40 s of the pipeline's run.
+     */
     private void throughput(int calls, int parallelism) throws Exception {
+        int warmup = arg("warmup-calls", 300_000);
+        if (warmup > 0) {
+            System.out.printf("== warm-up: the same phase with %,d calls%n", warmup);
+            throughputRound(warmup, parallelism, "warm-up ");
+        }
+        System.out.printf("== throughput: %,d calls, parallelism %d%n", calls, parallelism);
+        throughputRound(calls, parallelism, "");
+    }
+
+    private void throughputRound(int calls, int parallelism, String label) throws Exception {
         try (PipelineRig rig = new PipelineRig()) {
-            System.out.printf("== throughput: %,d calls, parallelism %d%n", calls, parallelism);
             long events = preload(rig, calls);
             String passTopic = rig.runId + ".passthrough";
             createTopic(rig, passTopic);
@@ -95,20 +109,28 @@ public final class PipelineBench {
             JobExecutionResult passed = pass.execute("pass-through");
             deleteTopic(rig, passTopic);
             double passSeconds = passed.getNetRuntime(TimeUnit.MILLISECONDS) / 1000.0;
-            System.out.printf("pass-through: %,d events in %.1f s = %,.0f events/s%n", events, passSeconds,
+            System.out.printf("%spass-through: %,d events in %.1f s = %,.0f events/s%n", label, events, passSeconds,
                     events / passSeconds);
 
             StreamExecutionEnvironment full = environment(parallelism, "full");
-            CdrPipeline.build(full, rig.settings(Duration.ofSeconds(10)));
+            CdrPipeline.build(full, jobDefaults(rig));
             long started = System.nanoTime();
             JobClient job = full.executeAsync("cdr-pipeline");
             awaitRows(rig, calls, Duration.ofMinutes(30));
             double fullSeconds = (System.nanoTime() - started) / 1e9;
             job.cancel().get();
-            System.out.printf("full pipeline: %,d calls (%,d events) in %.1f s = %,.0f calls/s, %,.0f events/s"
-                            + " = %.0f%% of pass-through%n", calls, events, fullSeconds, calls / fullSeconds,
+            System.out.printf("%sfull pipeline: %,d calls (%,d events) in %.1f s = %,.0f calls/s, %,.0f events/s"
+                            + " = %.0f%% of pass-through%n", label, calls, events, fullSeconds, calls / fullSeconds,
                     events / fullSeconds, 100 * (events / fullSeconds) / (events / passSeconds));
         }
+    }
+
+    /** The rig's topics and database with the job's own defaults ({@code tollgate jobs run}). */
+    private static CdrPipeline.Settings jobDefaults(PipelineRig rig) {
+        CdrPipeline.Settings s = rig.settings(Duration.ofSeconds(10));
+        return new CdrPipeline.Settings(s.bootstrap(), s.name(), s.topics(), s.clickhouse(), s.decks(),
+                s.callTimeout(), s.grace(), s.closedRetention(), CdrJobOptions.BLOCK_ROWS, s.fromEarliest(),
+                s.quality(), s.from());
     }
 
     private StreamExecutionEnvironment environment(int parallelism, String phase) throws IOException {
@@ -147,7 +169,7 @@ public final class PipelineBench {
         try (PipelineRig rig = new PipelineRig()) {
             System.out.printf("== latency: %,d calls/s for %d s%n", cps, seconds);
             StreamExecutionEnvironment env = environment(parallelism, "latency");
-            CdrPipeline.build(env, rig.settings(Duration.ofSeconds(10)));
+            CdrPipeline.build(env, jobDefaults(rig));
             JobClient job = env.executeAsync("cdr-pipeline-latency");
             awaitRunning(job);
             SyntheticCalls generator = new SyntheticCalls(rig.decks(), 2, rig.runId);
@@ -195,7 +217,7 @@ public final class PipelineBench {
             System.out.printf("== state: %,d calls left open%n", open);
             Path dir = work.resolve("state");
             StreamExecutionEnvironment env = environment(parallelism, "state");
-            CdrPipeline.build(env, rig.settings(Duration.ofSeconds(10)));
+            CdrPipeline.build(env, jobDefaults(rig));
             JobClient job = env.executeAsync("cdr-pipeline-state");
             awaitRunning(job);
             long empty = settledCheckpointBytes(rig, dir, job);
