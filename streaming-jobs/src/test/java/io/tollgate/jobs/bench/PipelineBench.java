@@ -158,6 +158,7 @@ public final class PipelineBench {
                 }
             }
         }
+        rig.assertAllSent();
         System.out.printf("preloaded %,d events (%.1f per call) in %.1f s%n", events, (double) events / calls,
                 (System.nanoTime() - t0) / 1e9);
         return events;

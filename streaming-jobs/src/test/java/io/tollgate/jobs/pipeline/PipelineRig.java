@@ -40,6 +40,8 @@ public final class PipelineRig implements AutoCloseable {
     public final ScratchDatabase scratch;
     public final ClickHouseDatabase database;
     public final TollgateConfig config;
+    private final java.util.concurrent.atomic.AtomicReference<Exception> unsent =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     public PipelineRig() throws Exception {
         scratch = ScratchDatabase.migrated("it_pipeline_");
@@ -49,6 +51,22 @@ public final class PipelineRig implements AutoCloseable {
             short replication = (short) Math.min(3, admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size());
             admin.createTopics(topics.all().stream().map(t -> new NewTopic(t, 4, replication)).toList())
                     .all().get(60, TimeUnit.SECONDS);
+            awaitLeaders(admin);
+        }
+    }
+
+    /**
+     * Until every partition of the new topics has a leader: a producer that writes sooner meets "not leader"
+     * answers, and one preload lost a partition's events to the idempotent producer's sequence check.
+     */
+    private void awaitLeaders(Admin admin) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!admin.describeTopics(topics.all()).allTopicNames().get(30, TimeUnit.SECONDS).values().stream()
+                .allMatch(t -> t.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the topics of " + runId + " have no leader after 60 s");
+            }
+            Thread.sleep(50);
         }
     }
 
@@ -70,7 +88,18 @@ public final class PipelineRig implements AutoCloseable {
 
     public void send(KafkaProducer<byte[], byte[]> producer, CallEvent event) {
         producer.send(new ProducerRecord<>(topics.callEvents(), event.callId().getBytes(StandardCharsets.UTF_8),
-                JsonCodec.CALL_EVENT.encode(event)));
+                JsonCodec.CALL_EVENT.encode(event)), (sent, error) -> {
+                    if (error != null) {
+                        unsent.compareAndSet(null, error);
+                    }
+                });
+    }
+
+    /** Throws if any event {@link #send} gave the producer was refused (call after closing the producer). */
+    public void assertAllSent() {
+        if (unsent.get() != null) {
+            throw new IllegalStateException("call events were not written to " + topics.callEvents(), unsent.get());
+        }
     }
 
     /** Keys of the committed records of {@code topic} (read_committed): every one, repeats included. */
