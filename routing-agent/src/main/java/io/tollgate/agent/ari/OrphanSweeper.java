@@ -67,6 +67,8 @@ public final class OrphanSweeper {
     /** Suspect channels (id → name) and bridges of the last sweep, for {@link #confirm}. */
     private Map<String, String> suspectChannels = Map.of();
     private Set<String> suspectBridges = Set.of();
+    /** When the sweep that noted them listed the switch (System.nanoTime). */
+    private long suspectedAt;
 
     public OrphanSweeper(ARI ari, String app, ChannelIds ids, CallControl control) {
         this.ari = ari;
@@ -109,11 +111,18 @@ public final class OrphanSweeper {
         }
         suspectChannels = channelSuspects;
         suspectBridges = bridgeSuspects;
+        suspectedAt = listedAt;
         return new Swept(0, 0, 0, channelSuspects.size() + bridgeSuspects.size());
     }
 
-    /** Clears the last sweep's suspects that are still there and still owned by no call. */
+    /**
+     * Clears the last sweep's suspects that are still there and still owned by no call; nothing before they are
+     * {@link #SETTLE} old (a later sweep may have replaced the ones a scheduled confirmation was meant for).
+     */
     public synchronized Swept confirm() {
+        if (System.nanoTime() - suspectedAt < SETTLE.toNanos()) {
+            return Swept.NOTHING;
+        }
         int channels = 0;
         int orphanCalls = 0;
         List<String> cleared = new ArrayList<>();
