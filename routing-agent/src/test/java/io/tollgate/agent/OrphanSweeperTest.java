@@ -83,12 +83,17 @@ class OrphanSweeperTest {
         waitFor(() -> sim.stasisEntered("tollgate") > before, "the call to enter the application");
     }
 
-    @Test
-    void aCustomerLegWhoseStasisStartWasLostIsClearedAtTheConfirmationWithOneEnd() throws Exception {
+    /** A customer call whose StasisStart never reaches call control, as in a WebSocket drop; its leg's id. */
+    private String customerCallsAndItsStasisStartIsLost() throws Exception {
         loseStasisStarts.set(true);
         customerCalls();
         waitFor(() -> !lostStasisStarts.isEmpty(), "the StasisStart");
-        String leg = lostStasisStarts.iterator().next();
+        return lostStasisStarts.iterator().next();
+    }
+
+    @Test
+    void aCustomerLegWhoseStasisStartWasLostIsClearedAtTheConfirmationWithOneEnd() throws Exception {
+        String leg = customerCallsAndItsStasisStartIsLost();
 
         assertThat(sweeper.sweep()).isEqualTo(new Swept(0, 0, 0, 1));
         assertThat(sweeper.confirm()).as("a look sooner than the settle time").isEqualTo(Swept.NOTHING);
@@ -113,10 +118,7 @@ class OrphanSweeperTest {
 
     @Test
     void aCallThatEndsBetweenTheSweepAndTheConfirmationIsLeftAlone() throws Exception {
-        loseStasisStarts.set(true);
-        customerCalls();
-        waitFor(() -> !lostStasisStarts.isEmpty(), "the StasisStart");
-        String leg = lostStasisStarts.iterator().next();
+        String leg = customerCallsAndItsStasisStartIsLost();
         assertThat(sweeper.sweep().suspects()).isOne();
 
         ari.channels().hangup(leg).execute();
