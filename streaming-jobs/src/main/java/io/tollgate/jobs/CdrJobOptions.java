@@ -35,7 +35,8 @@ public record CdrJobOptions(Path config, String name, boolean fromEarliest, Dura
         JobArgs p = JobArgs.parse(args, KNOWN, USAGE);
         return new CdrJobOptions(p.config(), p.get("name", "tollgate-cdr"), p.fromEarliest("earliest"),
                 p.duration("call-timeout", "PT4H"), p.duration("grace", "PT10S"),
-                p.duration("closed-retention", "PT30S"), p.positive("block-rows", Integer.toString(BLOCK_ROWS)), p.checkpoints(),
+                p.duration("closed-retention", "PT30S"), p.positive("block-rows", Integer.toString(BLOCK_ROWS)),
+                p.checkpoints(),
                 p.duration("checkpoint-interval", "PT5S"), p.get("topic-prefix", ""),
                 p.get("clickhouse-database", null));
     }

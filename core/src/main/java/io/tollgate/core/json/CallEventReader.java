@@ -119,7 +119,8 @@ final class CallEventReader {
         return value == JsonToken.VALUE_NUMBER_INT && in.getNumberType() == JsonParser.NumberType.INT;
     }
 
-    private static CallEvent.Type type(String name) {
+    /** The type named, or null. */
+    static CallEvent.Type type(String name) {
         for (CallEvent.Type t : TYPES) {
             if (t.name().equals(name)) {
                 return t;

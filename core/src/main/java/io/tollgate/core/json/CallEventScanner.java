@@ -16,7 +16,6 @@ import java.time.Instant;
  * so what is accepted, and how it decodes, does not change.
  */
 final class CallEventScanner {
-    private static final CallEvent.Type[] TYPES = CallEvent.Type.values();
     private static final int MAX_DIGITS = 18;
     private static final String[] FIELDS = {"v", "type", "callId", "legId", "ts", "customer", "aNumber", "bNumber",
         "vendor", "cause", "agentId", "seq"};
@@ -32,8 +31,14 @@ final class CallEventScanner {
     private static final int V = 0;
     private static final int TYPE = 1;
     private static final int CALL_ID = 2;
+    private static final int LEG_ID = 3;
     private static final int TS = 4;
+    private static final int CUSTOMER = 5;
+    private static final int A_NUMBER = 6;
+    private static final int B_NUMBER = 7;
+    private static final int VENDOR = 8;
     private static final int CAUSE = 9;
+    private static final int AGENT_ID = 10;
     private static final int SEQ = 11;
     /** What a field held: not there, null, a string, an integer. */
     private static final byte ABSENT = 0;
@@ -112,22 +117,14 @@ final class CallEventScanner {
                 return null;
             }
         }
-        CallEvent.Type type = type(text[TYPE]);
+        CallEvent.Type type = CallEventReader.type(text[TYPE]);
         long cause = numbers[CAUSE];
         if (numbers[V] != 1 || type == null || cause != (int) cause) {
             return null;
         }
-        return new CallEvent(type, text[CALL_ID], text[3], Instant.ofEpochMilli(numbers[TS]), text[5], text[6],
-                text[7], text[8], kinds[CAUSE] == NUMBER ? (int) cause : null, text[10], numbers[SEQ]);
-    }
-
-    private static CallEvent.Type type(String name) {
-        for (CallEvent.Type t : TYPES) {
-            if (t.name().equals(name)) {
-                return t;
-            }
-        }
-        return null;
+        return new CallEvent(type, text[CALL_ID], text[LEG_ID], Instant.ofEpochMilli(numbers[TS]), text[CUSTOMER],
+                text[A_NUMBER], text[B_NUMBER], text[VENDOR], kinds[CAUSE] == NUMBER ? (int) cause : null,
+                text[AGENT_ID], numbers[SEQ]);
     }
 
     /** The next byte that is not whitespace, or -1 at the end. */

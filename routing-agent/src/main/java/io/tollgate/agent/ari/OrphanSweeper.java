@@ -98,9 +98,9 @@ public final class OrphanSweeper {
         boolean caughtUp = eventsCaughtUp();
         Map<String, String> channelSuspects = new HashMap<>();
         for (Channel channel : channels) {
-            boolean customerLeg = !ids.ours(channel.getId()) && inOurApp(channel);
-            if ((ids.ours(channel.getId()) || customerLeg && caughtUp) && !control.tracks(channel.getId())) {
-                channelSuspects.put(channel.getId(), channel.getName());
+            String id = channel.getId();
+            if ((ids.ours(id) || caughtUp && inOurApp(channel)) && !control.tracks(id)) {
+                channelSuspects.put(id, channel.getName());
             }
         }
         Set<String> bridgeSuspects = new HashSet<>();

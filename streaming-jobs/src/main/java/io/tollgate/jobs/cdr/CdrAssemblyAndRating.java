@@ -161,7 +161,8 @@ public final class CdrAssemblyAndRating
             return;
         }
         replayingAt(now);
-        if (deadline.value() == null && CdrAssembler.complete(fresh)) {
+        boolean firstEvents = deadline.value() == null;
+        if (firstEvents && CdrAssembler.complete(fresh)) {
             // the whole call in one bundle, the common case in a replay: it never needs the call's state
             close(distinct(fresh), false, now, ctx, out);
             return;
@@ -175,7 +176,7 @@ public final class CdrAssemblyAndRating
                 endCame |= event.type() == CallEvent.Type.END;
             }
         }
-        if (deadline.value() == null) {
+        if (firstEvents) {
             deadline.update(now + callTimeoutMs);
             partition.update(from.get(0).partition());
             ctx.timerService().registerProcessingTimeTimer(now + callTimeoutMs);

@@ -127,10 +127,7 @@ public final class PipelineBench {
 
     /** The rig's topics and database with the job's own defaults ({@code tollgate jobs run}). */
     private static CdrPipeline.Settings jobDefaults(PipelineRig rig) {
-        CdrPipeline.Settings s = rig.settings(Duration.ofSeconds(10));
-        return new CdrPipeline.Settings(s.bootstrap(), s.name(), s.topics(), s.clickhouse(), s.decks(),
-                s.callTimeout(), s.grace(), s.closedRetention(), CdrJobOptions.BLOCK_ROWS, s.fromEarliest(),
-                s.quality(), s.from());
+        return rig.settings(Duration.ofSeconds(10), CdrJobOptions.BLOCK_ROWS);
     }
 
     private StreamExecutionEnvironment environment(int parallelism, String phase) throws IOException {

@@ -75,8 +75,13 @@ public final class PipelineRig implements AutoCloseable {
     }
 
     public CdrPipeline.Settings settings(Duration grace) {
+        return settings(grace, 5_000);
+    }
+
+    /** @param blockRows rows per ClickHouse insert at most */
+    public CdrPipeline.Settings settings(Duration grace, int blockRows) {
         return new CdrPipeline.Settings(bootstrap, runId, topics, database,
-                DeckCatalog.of(config, config.fxRates()), Duration.ofHours(4), grace, Duration.ofSeconds(30), 5_000,
+                DeckCatalog.of(config, config.fxRates()), Duration.ofHours(4), grace, Duration.ofSeconds(30), blockRows,
                 true, CdrPipeline.Quality.DEFAULT, null);
     }
 
