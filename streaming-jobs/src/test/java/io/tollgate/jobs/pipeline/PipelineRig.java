@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -57,16 +59,28 @@ public final class PipelineRig implements AutoCloseable {
 
     /**
      * Until every partition of the new topics has a leader: a producer that writes sooner meets "not leader"
-     * answers, and one preload lost a partition's events to the idempotent producer's sequence check.
+     * answers, and one preload lost a partition's events to the idempotent producer's sequence check. On a cluster
+     * of brokers the one asked may not know the topics yet ("does not host this topic-partition"): ask again.
      */
     private void awaitLeaders(Admin admin) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!admin.describeTopics(topics.all()).allTopicNames().get(30, TimeUnit.SECONDS).values().stream()
-                .allMatch(t -> t.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()))) {
+        while (!everyPartitionLed(admin)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the topics of " + runId + " have no leader after 60 s");
             }
             Thread.sleep(50);
+        }
+    }
+
+    private boolean everyPartitionLed(Admin admin) throws Exception {
+        try {
+            return admin.describeTopics(topics.all()).allTopicNames().get(30, TimeUnit.SECONDS).values().stream()
+                    .allMatch(t -> t.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return false;
+            }
+            throw e;
         }
     }
 
