@@ -108,6 +108,13 @@ final class AgentProcessHandle implements AutoCloseable {
         return Long.parseLong(m.group(1)) * 1024;
     }
 
+    /** The live objects by class (jcmd runs a full GC first); the output is also written to {@code copy}. */
+    HeapHistogram histogram(Path copy) throws IOException, InterruptedException {
+        String out = jcmd("GC.class_histogram");
+        Files.writeString(copy, out);
+        return HeapHistogram.parse(out);
+    }
+
     private String jcmd(String what) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("jcmd", Long.toString(process.pid()), what).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

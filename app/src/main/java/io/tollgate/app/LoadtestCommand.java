@@ -135,6 +135,7 @@ final class LoadtestCommand implements Callable<Integer> {
                          "tollgate", password, concurrency, duration, 1), truth);
                  InstructionPublisher instructions = InstructionPublisher.connect(source.services().kafkaBootstrap())) {
                 long heapBaseline = agent.heapUsed(true);
+                HeapHistogram classesBefore = agent.histogram(work.resolve("heap-before.txt"));
                 double cpuBefore = agent.cpuSeconds();
                 long started = System.nanoTime();
                 generator.start(sources);
@@ -149,9 +150,11 @@ final class LoadtestCommand implements Callable<Integer> {
                 awaitEvents(kafka, sim);
                 sim.settle();
                 long heapAfter = agent.heapUsed(true);
+                HeapHistogram classesAfter = agent.histogram(work.resolve("heap-after.txt"));
                 PrometheusText metrics = new PrometheusText(get("http://" + agent.http() + "/metrics"));
                 boolean ok = report(out, generator.progress(), kafka, sim, metrics, drained, cpuSeconds, wall,
                         heapBaseline, heapAfter, agent.http());
+                reportGrowth(out, classesBefore, classesAfter, work);
                 agent.close();
                 return ok ? Tollgate.OK : Tollgate.FAILURE;
             } finally {
@@ -270,6 +273,16 @@ final class LoadtestCommand implements Callable<Integer> {
         out.printf("ground truth:            %s%n", truthFile.toAbsolutePath());
         out.flush();
         return drained && sim.channels() == 0 && sim.bridges() == 0 && reached == kafka.ended() && kafka.open() == 0;
+    }
+
+    /** Which classes the agent's live heap grew by: what to look at first when "after GC" is above the baseline. */
+    private static void reportGrowth(PrintWriter out, HeapHistogram before, HeapHistogram after, Path work) {
+        out.printf("live heap by class:      %+d KB in all; grown most (full histograms in %s):%n",
+                (after.bytes() - before.bytes()) >> 10, work);
+        for (HeapHistogram.Growth g : after.grownSince(before, 8)) {
+            out.printf("    %+8d KB %+9d instances  %s%n", g.bytes() >> 10, g.instances(), g.className());
+        }
+        out.flush();
     }
 
     /** CPU seconds this process (simulator and generator) has used. */
