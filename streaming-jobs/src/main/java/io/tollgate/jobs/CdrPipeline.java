@@ -13,12 +13,13 @@ import io.tollgate.jobs.cdr.EventBundling;
 import io.tollgate.jobs.cdr.EventRecord;
 import io.tollgate.jobs.cdr.EventRecordDeserializer;
 import io.tollgate.jobs.rating.CdrPricing;
+import io.tollgate.jobs.serial.EventBundleSerializer;
+import io.tollgate.jobs.serial.Utf8StringSerializer;
 import io.tollgate.jobs.rating.DeckCatalog;
 import io.tollgate.jobs.quality.VendorQualityStream;
 import io.tollgate.jobs.sink.ClickHouseSink;
 import io.tollgate.jobs.sink.JsonRecords;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -142,10 +143,10 @@ public final class CdrPipeline {
                 .broadcast(CdrPricing.ACTIVATIONS);
         SingleOutputStreamOperator<RatedCdr> rated = env
                 .fromSource(events, WatermarkStrategy.noWatermarks(), "call-events")
-                .transform("call event bundles", TypeInformation.of(EventBundle.class),
+                .transform("call event bundles", EventBundleSerializer.TYPE,
                         new EventBundling(BUNDLE_DELAY, BUNDLE_RECORDS))
                 .uid("call-event-bundles")
-                .keyBy(EventBundle::callId)
+                .keyBy(EventBundle::callId, Utf8StringSerializer.KEY)
                 .connect(decks)
                 .process(new CdrAssemblyAndRating(s.topics().callEvents(), s.callTimeout(), s.grace(),
                         s.closedRetention(), new CdrPricing(s.decks())))
@@ -155,8 +156,10 @@ public final class CdrPipeline {
         rated.getSideOutput(CdrAssemblyAndRating.REFUSED)
                 .sinkTo(kafka(s, "dead-letter", JsonRecords.deadLetters(s.topics().deadLetter())))
                 .name("dead-letter").uid("dead-letter-sink");
-        cdrs.sinkTo(kafka(s, "cdrs", JsonRecords.cdrs(s.topics().cdrs()))).name("cdrs").uid("cdrs-sink");
-        rated.sinkTo(kafka(s, "rated", JsonRecords.ratedCdrs(s.topics().ratedCdrs())))
+        DataStream<JsonRecords.EncodedCdr> encoded = rated.map(JsonRecords.EncodedCdr::of)
+                .name("cdrs as json").uid("cdrs-as-json");
+        encoded.sinkTo(kafka(s, "cdrs", JsonRecords.cdrs(s.topics().cdrs()))).name("cdrs").uid("cdrs-sink");
+        encoded.sinkTo(kafka(s, "rated", JsonRecords.ratedCdrs(s.topics().ratedCdrs())))
                 .name("rated-cdrs").uid("rated-cdrs-sink");
         rated.sinkTo(ClickHouseSink.ratedCdrs(s.clickhouse(), s.clickhouseBlockRows()))
                 .name("clickhouse-rated-cdrs").uid("clickhouse-rated-cdrs");

@@ -1,5 +1,6 @@
 package io.tollgate.core.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -36,8 +37,9 @@ public final class JsonCodec<T> {
     private static final Pattern CONFIG_ADVICE = Pattern.compile(" \\((set|enable|disable) [A-Za-z.]*Feature[^)]*\\)");
 
     public static final JsonCodec<CallEvent> CALL_EVENT = new JsonCodec<>(CallEvent.class, 1, CallEventReader::read);
-    public static final JsonCodec<Cdr> CDR = new JsonCodec<>(Cdr.class, 1);
-    public static final JsonCodec<RatedCdr> RATED_CDR = new JsonCodec<>(RatedCdr.class, 1);
+    public static final JsonCodec<Cdr> CDR = new JsonCodec<>(Cdr.class, 1, json -> null, CdrJson::cdr);
+    public static final JsonCodec<RatedCdr> RATED_CDR = new JsonCodec<>(RatedCdr.class, 1, json -> null,
+            rated -> CdrJson.encode(rated).rated());
     public static final JsonCodec<FraudAlert> FRAUD_ALERT = new JsonCodec<>(FraudAlert.class, 1);
     public static final JsonCodec<Instruction> INSTRUCTION = new JsonCodec<>(Instruction.class, 1);
     public static final JsonCodec<VendorQuality> VENDOR_QUALITY = new JsonCodec<>(VendorQuality.class, 1);
@@ -48,6 +50,8 @@ public final class JsonCodec<T> {
     private final ObjectWriter writer;
     private final ObjectReader reader;
     private final Function<byte[], T> fastPath;
+    /** Writes a whole value, version first, as data binding would; null to use data binding. */
+    private final Function<T, byte[]> fastWriter;
     /** {@code {"v":N}, the start of every encoded value. */
     private final byte[] versionPrefix;
 
@@ -55,15 +59,28 @@ public final class JsonCodec<T> {
         this(type, version, json -> null);
     }
 
-    /** @param fastPath reads what it can of the common case, returning null to leave a value to data binding */
     private JsonCodec(Class<T> type, int version, Function<byte[], T> fastPath) {
+        this(type, version, fastPath, null);
+    }
+
+    /**
+     * @param fastPath reads what it can of the common case, returning null to leave a value to data binding
+     * @param fastWriter writes a value as data binding would, faster; null for data binding
+     */
+    private JsonCodec(Class<T> type, int version, Function<byte[], T> fastPath, Function<T, byte[]> fastWriter) {
         this.fastPath = fastPath;
+        this.fastWriter = fastWriter;
         this.typeName = type.getSimpleName();
         this.version = version;
         // Bound to the declared type, so that an Instruction is written with its kind whatever record it is.
         this.writer = MAPPER.writerFor(type);
         this.reader = MAPPER.readerFor(type);
         this.versionPrefix = ("{\"" + VERSION_FIELD + "\":" + version).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The generator and parser settings of every codec. */
+    static JsonFactory factory() {
+        return MAPPER.getFactory();
     }
 
     /** The simple name of the type, as used in error messages. */
@@ -78,6 +95,9 @@ public final class JsonCodec<T> {
 
     public byte[] encode(T value) {
         Objects.requireNonNull(value, () -> "cannot encode a null " + typeName);
+        if (fastWriter != null) {
+            return fastWriter.apply(value);
+        }
         byte[] fields;
         try {
             fields = writer.writeValueAsBytes(value);

@@ -10,6 +10,7 @@ import io.tollgate.core.json.JsonCodec;
 import io.tollgate.ingest.deadletter.DeadLetter;
 import io.tollgate.ingest.deadletter.Origin;
 import io.tollgate.jobs.rating.CdrPricing;
+import io.tollgate.jobs.serial.ClosedCallSerializer;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -123,7 +124,8 @@ public final class CdrAssemblyAndRating
         heardFrom = new long[0];
         // set here, not by an initializer: a function arrives on its task manager serialized, transient fields zero
         replayUntilMs = -1;
-        ValueStateDescriptor<ClosedCall> closedCalls = new ValueStateDescriptor<>("closed", ClosedCall.class);
+        ValueStateDescriptor<ClosedCall> closedCalls = new ValueStateDescriptor<>("closed",
+                ClosedCallSerializer.INSTANCE);
         // a time-to-live, not a timer per call: a closed call costs its marker only, and only for the retention
         closedCalls.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMillis(closedRetentionMs))
                 .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)

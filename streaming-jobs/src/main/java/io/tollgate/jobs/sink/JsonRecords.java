@@ -1,9 +1,9 @@
 package io.tollgate.jobs.sink;
 
-import io.tollgate.core.cdr.Cdr;
 import io.tollgate.core.cdr.RatedCdr;
 import io.tollgate.core.fraud.RaisedAlert;
 import io.tollgate.core.instructions.Instruction;
+import io.tollgate.core.json.CdrJson;
 import io.tollgate.core.json.JsonCodec;
 import io.tollgate.core.quality.VendorQuality;
 import io.tollgate.ingest.deadletter.DeadLetter;
@@ -18,15 +18,22 @@ public final class JsonRecords {
     private JsonRecords() {
     }
 
+    /** A rated CDR's two values, {@link CdrJson#encode encoded} together (its CDR written once). */
+    public record EncodedCdr(String callId, byte[] cdr, byte[] rated) {
+        public static EncodedCdr of(RatedCdr rated) {
+            CdrJson.Encoded both = CdrJson.encode(rated);
+            return new EncodedCdr(rated.callId(), both.cdr(), both.rated());
+        }
+    }
+
     /** CDRs keyed by call id. */
-    public static KafkaRecordSerializationSchema<Cdr> cdrs(String topic) {
-        return (cdr, context, timestamp) -> new ProducerRecord<>(topic, bytes(cdr.callId()), JsonCodec.CDR.encode(cdr));
+    public static KafkaRecordSerializationSchema<EncodedCdr> cdrs(String topic) {
+        return (encoded, context, timestamp) -> new ProducerRecord<>(topic, bytes(encoded.callId()), encoded.cdr());
     }
 
     /** Rated CDRs keyed by call id. */
-    public static KafkaRecordSerializationSchema<RatedCdr> ratedCdrs(String topic) {
-        return (rated, context, timestamp) -> new ProducerRecord<>(topic, bytes(rated.callId()),
-                JsonCodec.RATED_CDR.encode(rated));
+    public static KafkaRecordSerializationSchema<EncodedCdr> ratedCdrs(String topic) {
+        return (encoded, context, timestamp) -> new ProducerRecord<>(topic, bytes(encoded.callId()), encoded.rated());
     }
 
     /** Vendor quality windows keyed by {@code vendor|destination}. */
