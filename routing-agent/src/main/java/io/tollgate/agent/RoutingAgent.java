@@ -6,6 +6,7 @@ import ch.loway.oss.ari4java.tools.AriConnectionEvent;
 import ch.loway.oss.ari4java.tools.BaseAriAction;
 import ch.loway.oss.ari4java.tools.RestException;
 import io.tollgate.agent.ari.AriEvents;
+import io.tollgate.agent.ari.AriJson;
 import io.tollgate.agent.ari.AriSwitch;
 import io.tollgate.agent.ari.JdkAriHttp;
 import io.tollgate.agent.ari.OrphanSweeper;
@@ -90,6 +91,7 @@ public final class RoutingAgent implements AutoCloseable {
         }
 
         BaseAriAction.setObjectMapperLessStrict();
+        AriJson.tune();
         var address = services.ari();
         if (!address.password().isSet()) {
             throw new IllegalStateException("no ARI password: set TOLLGATE_ARI_PASSWORD or services.ari.password_file");

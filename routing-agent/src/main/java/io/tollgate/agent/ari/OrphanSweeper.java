@@ -2,7 +2,6 @@ package io.tollgate.agent.ari;
 
 import ch.loway.oss.ari4java.ARI;
 import ch.loway.oss.ari4java.generated.models.Bridge;
-import ch.loway.oss.ari4java.generated.models.Channel;
 import ch.loway.oss.ari4java.tools.RestException;
 import io.tollgate.agent.CallControl;
 import io.tollgate.agent.ChannelIds;
@@ -88,19 +87,19 @@ public final class OrphanSweeper {
     /** Lists the switch and notes what looks orphaned; clears nothing ({@link #confirm} does). */
     public synchronized Swept sweep() throws RestException {
         long listedAt = System.nanoTime();
-        List<Channel> channels = ari.channels().list().execute();
+        List<ChannelListing.Listed> channels = ChannelListing.of(ari);
         Set<String> live = new HashSet<>();
-        for (Channel channel : channels) {
-            live.add(channel.getId());
+        for (ChannelListing.Listed channel : channels) {
+            live.add(channel.id());
         }
         control.reconcile(live, listedAt);
         List<Bridge> bridges = ari.bridges().list().execute();
         boolean caughtUp = eventsCaughtUp();
         Map<String, String> channelSuspects = new HashMap<>();
-        for (Channel channel : channels) {
-            String id = channel.getId();
+        for (ChannelListing.Listed channel : channels) {
+            String id = channel.id();
             if ((ids.ours(id) || caughtUp && inOurApp(channel)) && !control.tracks(id)) {
-                channelSuspects.put(id, channel.getName());
+                channelSuspects.put(id, channel.name());
             }
         }
         Set<String> bridgeSuspects = new HashSet<>();
@@ -188,12 +187,11 @@ public final class OrphanSweeper {
         }
     }
 
-    private boolean inOurApp(Channel channel) {
-        var dialplan = channel.getDialplan();
-        if (dialplan == null || !"Stasis".equalsIgnoreCase(dialplan.getApp_name())) {
+    private boolean inOurApp(ChannelListing.Listed channel) {
+        if (!"Stasis".equalsIgnoreCase(channel.appName())) {
             return false;
         }
-        String data = dialplan.getApp_data() == null ? "" : dialplan.getApp_data();
+        String data = channel.appData() == null ? "" : channel.appData();
         return data.equals(app) || data.startsWith(app + ",");
     }
 

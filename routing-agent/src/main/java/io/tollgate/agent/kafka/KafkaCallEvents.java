@@ -145,6 +145,10 @@ public final class KafkaCallEvents implements CallEventSink, AutoCloseable {
         // producer pools every batch buffer it ever freed, so the default 16 KiB kept ~0.6 MB for good after a
         // load test (and could keep up to buffer.memory after a backlog)
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, "4096");
+        // and the pool is never given back: after a publish backlog in a 10-minute load test it held 2.6 MB (639
+        // buffers) for good; 1 MiB (256 batches, ~3,500 events) keeps Kafka busy, and beyond it send() waits while
+        // this sink's own bounded queue holds the events
+        props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Integer.toString(1 << 20));
         return props;
     }
 
