@@ -6,6 +6,7 @@ import ch.loway.oss.ari4java.tools.HttpResponseHandler;
 import ch.loway.oss.ari4java.tools.RestException;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -78,6 +79,36 @@ public final class JdkAriHttp implements ch.loway.oss.ari4java.tools.HttpClient 
                         handler.onFailure(e);
                     }
                 });
+    }
+
+    /** Reads a JSON answer as it arrives. */
+    @FunctionalInterface
+    public interface BodyReader<T> {
+        T read(InputStream body) throws IOException;
+    }
+
+    /**
+     * {@code GET path}, its answer read as it arrives instead of gathered into one array. Listing a loaded switch
+     * answers megabytes (60,000 channels), and the client's pool keeps an idle connection's last response
+     * reachable: after a 10-minute load test, seven listings' arrays (6.2 MB) were still held through it.
+     */
+    public <T> T get(String path, BodyReader<T> reader) throws RestException {
+        try {
+            java.net.http.HttpResponse<InputStream> response = http.send(request("GET", path, List.of(), null),
+                    java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() / 100 != 2) {
+                    String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+                    throw new RestException("HTTP " + response.statusCode() + ": " + text, text, response.statusCode());
+                }
+                return reader.read(body);
+            }
+        } catch (IOException e) {
+            throw new RestException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RestException(e);
+        }
     }
 
     @Override

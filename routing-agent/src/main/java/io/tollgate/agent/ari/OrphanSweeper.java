@@ -1,7 +1,6 @@
 package io.tollgate.agent.ari;
 
 import ch.loway.oss.ari4java.ARI;
-import ch.loway.oss.ari4java.generated.models.Bridge;
 import ch.loway.oss.ari4java.tools.RestException;
 import io.tollgate.agent.CallControl;
 import io.tollgate.agent.ChannelIds;
@@ -87,25 +86,25 @@ public final class OrphanSweeper {
     /** Lists the switch and notes what looks orphaned; clears nothing ({@link #confirm} does). */
     public synchronized Swept sweep() throws RestException {
         long listedAt = System.nanoTime();
-        List<ChannelListing.Listed> channels = ChannelListing.of(ari);
+        List<SwitchListing.Channel> channels = SwitchListing.channels(ari);
         Set<String> live = new HashSet<>();
-        for (ChannelListing.Listed channel : channels) {
+        for (SwitchListing.Channel channel : channels) {
             live.add(channel.id());
         }
         control.reconcile(live, listedAt);
-        List<Bridge> bridges = ari.bridges().list().execute();
+        List<String> bridges = SwitchListing.bridgeIds(ari);
         boolean caughtUp = eventsCaughtUp();
         Map<String, String> channelSuspects = new HashMap<>();
-        for (ChannelListing.Listed channel : channels) {
+        for (SwitchListing.Channel channel : channels) {
             String id = channel.id();
             if ((ids.ours(id) || caughtUp && inOurApp(channel)) && !control.tracks(id)) {
                 channelSuspects.put(id, channel.name());
             }
         }
         Set<String> bridgeSuspects = new HashSet<>();
-        for (Bridge bridge : bridges) {
-            if (ids.ours(bridge.getId()) && !ids.callOf(bridge.getId()).map(control::tracks).orElse(false)) {
-                bridgeSuspects.add(bridge.getId());
+        for (String bridge : bridges) {
+            if (ids.ours(bridge) && !ids.callOf(bridge).map(control::tracks).orElse(false)) {
+                bridgeSuspects.add(bridge);
             }
         }
         suspectChannels = channelSuspects;
@@ -187,7 +186,7 @@ public final class OrphanSweeper {
         }
     }
 
-    private boolean inOurApp(ChannelListing.Listed channel) {
+    private boolean inOurApp(SwitchListing.Channel channel) {
         if (!"Stasis".equalsIgnoreCase(channel.appName())) {
             return false;
         }
