@@ -165,6 +165,12 @@ final class LoadtestCommand implements Callable<Integer> {
 
     private List<Source> sources() throws io.tollgate.core.csv.BadInputException {
         SplittableRandom random = new SplittableRandom(7);
+        for (int seconds : talk) {
+            if (seconds < 1 || seconds > 99) {
+                // the simulated vendors read the talk time from two digits of the dialled number
+                throw Options.bad("--talk", "talk times are 1..99 s, got " + seconds);
+            }
+        }
         NumberMix numbers = switch (mix) {
             case "answered" -> NumberMix.answered(talk.get(0));
             case "ordinary" -> NumberMix.ordinary(talk);
