@@ -3,14 +3,13 @@ package io.tollgate.jobs.serial;
 import io.tollgate.jobs.cdr.CdrAssemblyAndRating.ClosedCall;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 import java.io.IOException;
 
 /** A closed call's marker as two longs: every checkpoint writes one per call closed within the retention. */
-public final class ClosedCallSerializer extends TypeSerializerSingleton<ClosedCall> {
+public final class ClosedCallSerializer extends WholeValueSerializer<ClosedCall> {
     private static final long serialVersionUID = 1L;
     public static final ClosedCallSerializer INSTANCE = new ClosedCallSerializer();
 
@@ -18,23 +17,8 @@ public final class ClosedCallSerializer extends TypeSerializerSingleton<ClosedCa
     }
 
     @Override
-    public boolean isImmutableType() {
-        return true;
-    }
-
-    @Override
     public ClosedCall createInstance() {
         return new ClosedCall(0, 0);
-    }
-
-    @Override
-    public ClosedCall copy(ClosedCall from) {
-        return from;
-    }
-
-    @Override
-    public ClosedCall copy(ClosedCall from, ClosedCall reuse) {
-        return from;
     }
 
     @Override
@@ -51,11 +35,6 @@ public final class ClosedCallSerializer extends TypeSerializerSingleton<ClosedCa
     @Override
     public ClosedCall deserialize(DataInputView in) throws IOException {
         return new ClosedCall(in.readLong(), in.readLong());
-    }
-
-    @Override
-    public ClosedCall deserialize(ClosedCall reuse, DataInputView in) throws IOException {
-        return deserialize(in);
     }
 
     @Override

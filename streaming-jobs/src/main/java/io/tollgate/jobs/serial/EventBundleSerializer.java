@@ -4,7 +4,6 @@ import io.tollgate.jobs.cdr.EventBundle;
 import io.tollgate.jobs.cdr.EventRecord;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -15,7 +14,7 @@ import java.io.IOException;
  * call's), then each record's value, partition and offset. Flink's record serializer wrote the call id with every
  * record and went through reflection for each field (13 % of the assembly thread on the reading side).
  */
-public final class EventBundleSerializer extends TypeSerializerSingleton<EventBundle> {
+public final class EventBundleSerializer extends WholeValueSerializer<EventBundle> {
     private static final long serialVersionUID = 1L;
     public static final EventBundleSerializer INSTANCE = new EventBundleSerializer();
     public static final SerializedBy<EventBundle> TYPE = SerializedBy.value(EventBundle.class, INSTANCE);
@@ -44,16 +43,6 @@ public final class EventBundleSerializer extends TypeSerializerSingleton<EventBu
     }
 
     @Override
-    public EventBundle copy(EventBundle from, EventBundle reuse) {
-        return copy(from);
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
-    }
-
-    @Override
     public void serialize(EventBundle bundle, DataOutputView out) throws IOException {
         Bytes.writeString(bundle.callId(), out);
         Bytes.writeLength(bundle.records().length, out);
@@ -76,16 +65,6 @@ public final class EventBundleSerializer extends TypeSerializerSingleton<EventBu
             records[i] = new EventRecord(callId, Bytes.readBytes(in), in.readInt(), in.readLong());
         }
         return new EventBundle(callId, records);
-    }
-
-    @Override
-    public EventBundle deserialize(EventBundle reuse, DataInputView in) throws IOException {
-        return deserialize(in);
-    }
-
-    @Override
-    public void copy(DataInputView in, DataOutputView out) throws IOException {
-        serialize(deserialize(in), out);
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.tollgate.jobs.serial;
 
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -12,7 +11,7 @@ import java.io.IOException;
  * Non-null strings as UTF-8 bytes behind their length. Flink's own string serializer writes a character at a time,
  * which, for the call ids that key the CDR job's state, was half of every checkpoint's writing.
  */
-public final class Utf8StringSerializer extends TypeSerializerSingleton<String> {
+public final class Utf8StringSerializer extends WholeValueSerializer<String> {
     private static final long serialVersionUID = 1L;
     public static final Utf8StringSerializer INSTANCE = new Utf8StringSerializer();
     /** Call ids as the key of keyed state. */
@@ -22,28 +21,8 @@ public final class Utf8StringSerializer extends TypeSerializerSingleton<String> 
     }
 
     @Override
-    public boolean isImmutableType() {
-        return true;
-    }
-
-    @Override
     public String createInstance() {
         return "";
-    }
-
-    @Override
-    public String copy(String from) {
-        return from;
-    }
-
-    @Override
-    public String copy(String from, String reuse) {
-        return from;
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
     }
 
     @Override
@@ -54,11 +33,6 @@ public final class Utf8StringSerializer extends TypeSerializerSingleton<String> 
     @Override
     public String deserialize(DataInputView in) throws IOException {
         return Bytes.readString(in);
-    }
-
-    @Override
-    public String deserialize(String reuse, DataInputView in) throws IOException {
-        return deserialize(in);
     }
 
     @Override
