@@ -36,21 +36,33 @@ public final class CdrJson {
 
     /** The value of {@code tollgate.cdrs}. */
     static byte[] cdr(Cdr cdr) {
-        byte[] fields = object(cdr);
-        return concat(CDR_START, fields, 1, fields.length - 1);
+        return versioned(object(cdr));
+    }
+
+    /** The value of {@code tollgate.rated-cdrs}. */
+    static byte[] rated(RatedCdr rated) {
+        return rated(object(rated.cdr()), rated);
     }
 
     /** Both values of one rated CDR, its CDR written once. */
     public static Encoded encode(RatedCdr rated) {
         byte[] cdr = object(rated.cdr());
+        return new Encoded(versioned(cdr), rated(cdr, rated));
+    }
+
+    private static byte[] versioned(byte[] cdrObject) {
+        return concat(CDR_START, cdrObject, 1, cdrObject.length - 1);
+    }
+
+    private static byte[] rated(byte[] cdrObject, RatedCdr rated) {
         byte[] rest = ratedWithoutCdr(rated);
         // never {}: a rated CDR has its customer leg, an unrated one its reason
         rest[0] = ',';
-        byte[] ratedValue = new byte[RATED_START.length + cdr.length + rest.length];
-        System.arraycopy(RATED_START, 0, ratedValue, 0, RATED_START.length);
-        System.arraycopy(cdr, 0, ratedValue, RATED_START.length, cdr.length);
-        System.arraycopy(rest, 0, ratedValue, RATED_START.length + cdr.length, rest.length);
-        return new Encoded(concat(CDR_START, cdr, 1, cdr.length - 1), ratedValue);
+        byte[] value = new byte[RATED_START.length + cdrObject.length + rest.length];
+        System.arraycopy(RATED_START, 0, value, 0, RATED_START.length);
+        System.arraycopy(cdrObject, 0, value, RATED_START.length, cdrObject.length);
+        System.arraycopy(rest, 0, value, RATED_START.length + cdrObject.length, rest.length);
+        return value;
     }
 
     /** The CDR as a JSON object, without the schema version. */

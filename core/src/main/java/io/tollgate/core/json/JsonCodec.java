@@ -39,7 +39,7 @@ public final class JsonCodec<T> {
     public static final JsonCodec<CallEvent> CALL_EVENT = new JsonCodec<>(CallEvent.class, 1, CallEventReader::read);
     public static final JsonCodec<Cdr> CDR = new JsonCodec<>(Cdr.class, 1, json -> null, CdrJson::cdr);
     public static final JsonCodec<RatedCdr> RATED_CDR = new JsonCodec<>(RatedCdr.class, 1, json -> null,
-            rated -> CdrJson.encode(rated).rated());
+            CdrJson::rated);
     public static final JsonCodec<FraudAlert> FRAUD_ALERT = new JsonCodec<>(FraudAlert.class, 1);
     public static final JsonCodec<Instruction> INSTRUCTION = new JsonCodec<>(Instruction.class, 1);
     public static final JsonCodec<VendorQuality> VENDOR_QUALITY = new JsonCodec<>(VendorQuality.class, 1);

@@ -98,8 +98,7 @@ public final class JdkAriHttp implements ch.loway.oss.ari4java.tools.HttpClient 
                     java.net.http.HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 if (response.statusCode() / 100 != 2) {
-                    String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
-                    throw new RestException("HTTP " + response.statusCode() + ": " + text, text, response.statusCode());
+                    throw refused(response.statusCode(), body.readAllBytes(), List.of());
                 }
                 return reader.read(body);
             }
@@ -140,14 +139,17 @@ public final class JdkAriHttp implements ch.loway.oss.ari4java.tools.HttpClient 
     /** The body of a 2xx answer; otherwise the error ARI documents for that status, as ari4java would raise it. */
     private static byte[] answer(java.net.http.HttpResponse<byte[]> response, List<HttpResponse> errors)
             throws RestException {
-        int status = response.statusCode();
-        if (status / 100 == 2) {
+        if (response.statusCode() / 100 == 2) {
             return response.body();
         }
-        String text = new String(response.body(), StandardCharsets.UTF_8);
+        throw refused(response.statusCode(), response.body(), errors);
+    }
+
+    private static RestException refused(int status, byte[] body, List<HttpResponse> errors) {
+        String text = new String(body, StandardCharsets.UTF_8);
         String described = errors == null ? null : errors.stream().filter(e -> e.getCode() == status)
                 .map(HttpResponse::getDescription).findFirst().orElse(null);
-        throw new RestException(described != null ? described : "HTTP " + status + ": " + text, text, status);
+        return new RestException(described != null ? described : "HTTP " + status + ": " + text, text, status);
     }
 
     private static String encode(String s) {

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -55,15 +54,11 @@ final class SwitchListing {
     private static <T> List<T> fetch(ARI ari, String path, Element<T> element) throws RestException {
         // the client ari4java's own requests go through (every generated action is a BaseAriAction holding it)
         HttpClient http = ((BaseAriAction) ari.channels()).getHttpClient();
-        if (http instanceof JdkAriHttp streaming) {
-            return streaming.get(path, body -> list(body, element));
+        if (!(http instanceof JdkAriHttp streaming)) {
+            throw new IllegalStateException("the sweeper lists the switch through JdkAriHttp (ARI.setHttpClient); got "
+                    + http.getClass().getName());
         }
-        byte[] json = http.httpActionSyncAsBytes(path, "GET", List.of(), null, List.of());
-        try {
-            return list(new ByteArrayInputStream(json), element);
-        } catch (IOException e) {
-            throw new RestException(path + " did not answer the JSON array ARI answers: " + e.getMessage());
-        }
+        return streaming.get(path, body -> list(body, element));
     }
 
     private static <T> List<T> list(InputStream json, Element<T> element) throws IOException {
