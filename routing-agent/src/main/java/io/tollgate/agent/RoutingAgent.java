@@ -8,6 +8,7 @@ import ch.loway.oss.ari4java.tools.RestException;
 import io.tollgate.agent.ari.AriEvents;
 import io.tollgate.agent.ari.AriJson;
 import io.tollgate.agent.ari.AriSwitch;
+import io.tollgate.agent.ari.EventFilter;
 import io.tollgate.agent.ari.JdkAriHttp;
 import io.tollgate.agent.ari.OrphanSweeper;
 import io.tollgate.agent.kafka.InstructionListener;
@@ -57,6 +58,7 @@ public final class RoutingAgent implements AutoCloseable {
     private ARI ari;
     private CallControl control;
     private OrphanSweeper sweeper;
+    private EventFilter eventFilter;
     private AgentHttp http;
 
     private RoutingAgent(AgentOptions options) {
@@ -98,7 +100,9 @@ public final class RoutingAgent implements AutoCloseable {
         }
         ari = ARI.build(serverRoot(address.url()), options.app(), address.user(), address.password().reveal(),
                 AriVersion.ARI_10_0_0);
-        ari.setHttpClient(new JdkAriHttp(serverRoot(address.url()), address.user(), address.password().reveal()));
+        JdkAriHttp ariHttp = new JdkAriHttp(serverRoot(address.url()), address.user(), address.password().reveal());
+        ari.setHttpClient(ariHttp);
+        eventFilter = new EventFilter(ariHttp, options.app(), AriEvents.HANDLED);
         threads = CallThreads.pool(options.callThreads());
         ChannelIds ids = new ChannelIds(options.agentId());
         control = new CallControl(
@@ -131,6 +135,7 @@ public final class RoutingAgent implements AutoCloseable {
     private void connection(AriConnectionEvent event) {
         connected.set(event == AriConnectionEvent.WS_CONNECTED);
         if (event == AriConnectionEvent.WS_CONNECTED) {
+            eventFilter.forget();
             sweeps.execute(this::sweepOrWarn);
         }
     }
@@ -148,8 +153,17 @@ public final class RoutingAgent implements AutoCloseable {
         return swept;
     }
 
-    /** A sweep that fails (the switch unreachable, a request refused) waits for the next one. */
+    /**
+     * The event filter until it takes, then the sweep; either failing (the switch unreachable, a request refused)
+     * waits for the next sweep.
+     */
     private void sweepOrWarn() {
+        try {
+            eventFilter.apply();
+        } catch (RestException | RuntimeException e) {
+            log.warn("asking the switch to filter events failed (they come unfiltered until the next sweep): {}",
+                    e.toString());
+        }
         try {
             sweep();
         } catch (RestException | RuntimeException e) {

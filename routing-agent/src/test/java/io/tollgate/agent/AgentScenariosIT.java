@@ -1,5 +1,7 @@
 package io.tollgate.agent;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tollgate.agent.ari.AriEvents;
 import io.tollgate.core.cdr.CallEvent;
 import io.tollgate.core.instructions.Block;
 import io.tollgate.core.instructions.Limit;
@@ -7,6 +9,7 @@ import io.tollgate.core.instructions.Party;
 import io.tollgate.core.instructions.Unblock;
 import io.tollgate.ingest.kafka.InstructionPublisher;
 import io.tollgate.ingest.testing.Caller;
+import io.tollgate.ingest.testing.LocalStack;
 import io.tollgate.ingest.testing.MasterCsv;
 import io.tollgate.sim.SwitchSim;
 import org.junit.jupiter.api.AfterAll;
@@ -16,9 +19,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +121,7 @@ class AgentScenariosIT {
     private void on(Target target) throws Exception {
         fixture = fixtures.get(target);
         agent = agents.get(target);
-        caller = new Caller(target == Target.ASTERISK ? io.tollgate.ingest.testing.LocalStack.ariUri() : sim.ariUri());
+        caller = new Caller(target == Target.ASTERISK ? LocalStack.ariUri() : sim.ariUri());
     }
 
     /**
@@ -147,6 +157,29 @@ class AgentScenariosIT {
                 : e.legId() != null && e.legId().equals(call) && e.type() == HANGUP ? " customer" : "")
                 + (e.cause() != null ? " " + e.cause() : "")).toList();
         sequences.computeIfAbsent(scenario, s -> new ConcurrentHashMap<>()).put(target, sequence);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void theSwitchSendsTheAgentOnlyTheEventTypesItActsOn(Target target) throws Exception {
+        boolean asterisk = target == Target.ASTERISK;
+        URI app = (asterisk ? LocalStack.ariUri() : sim.ariUri()).resolve("applications/tollgate");
+        String credentials = asterisk ? LocalStack.ariUser() + ":" + LocalStack.ariPassword() : "tollgate:tollgate";
+        HttpRequest get = HttpRequest.newBuilder(app).header("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8))).build();
+        List<String> allowed = new ArrayList<>();
+        // the agent asks on its sweeper thread once the event stream is up
+        waitFor(() -> {
+            allowed.clear();
+            try {
+                new ObjectMapper().readTree(HttpClient.newHttpClient().send(get, HttpResponse.BodyHandlers.ofString()).body())
+                        .path("events_allowed").forEach(type -> allowed.add(type.path("type").asText()));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return !allowed.isEmpty();
+        }, "the agent's event filter on " + target);
+        assertThat(allowed).containsExactlyElementsOf(AriEvents.HANDLED);
     }
 
     @ParameterizedTest

@@ -52,7 +52,7 @@ final class Exchange {
     Exchange(SwitchSim.Options options) {
         this.options = options;
         this.faults = new Faults(this);
-        this.events = new Events(options.asteriskId(), System::currentTimeMillis, options.chattyEvents());
+        this.events = new Events(options.asteriskId(), System::currentTimeMillis, options.chattyEvents(), apps.values());
         this.dialplan = new Dialplan(options);
         this.vendorLegs = new VendorLegs(options.recordVendorLegs());
         this.core = new ScheduledThreadPoolExecutor(1, r -> {

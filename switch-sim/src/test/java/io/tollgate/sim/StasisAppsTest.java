@@ -103,6 +103,25 @@ class StasisAppsTest {
     }
 
     @Test
+    void whatOneApplicationFiltersOutAnotherStillHears() {
+        try (EventLog owner = ari.events("owner"); EventLog watcher = ari.events("watcher")) {
+            ari.ok("PUT", "applications/owner/eventFilter",
+                    "{\"allowed\":[{\"type\":\"StasisStart\"},{\"type\":\"ChannelUserevent\"}]}");
+            legIn(owner, "owner", "v1");
+            ari.ok("POST", "applications/watcher/subscription?eventSource=channel:v1");
+
+            ari.ok("POST", "channels/v1/variable?variable=X&value=1");
+            ari.ok("POST", "bridges?bridgeId=b1");
+            ari.ok("POST", "bridges/b1/addChannel?channel=v1");
+
+            watcher.await("the bridge entered", Ev.is("ChannelEnteredBridge", "v1"));
+            owner.drain(ari, "owner");
+            assertThat(watcher.about("v1")).extracting(Ev::type).startsWith("ChannelVarset");
+            assertThat(owner.events()).extracting(Ev::type).containsOnly("StasisStart", "ChannelUserevent");
+        }
+    }
+
+    @Test
     void aChannelCreatedForAnApplicationNobodyHoldsIsHungUpAtOnce() {
         ari.ok("POST", "channels/create?endpoint=PJSIP/4420700001@vendor-a&app=nobody&channelId=v1");
 

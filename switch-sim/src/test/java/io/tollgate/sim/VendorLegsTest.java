@@ -65,6 +65,22 @@ class VendorLegsTest {
     }
 
     @Test
+    void aLegIsTimedByItsEventsEvenWhenNoApplicationLetsThemThrough() {
+        // neither the answer's events nor ChannelDestroyed pass: the switch does not render them at all
+        ari.ok("PUT", "applications/app/eventFilter", "{\"allowed\":[{\"type\":\"StasisStart\"},{\"type\":\"StasisEnd\"}]}");
+        ari.ok("POST", "channels/create?endpoint=PJSIP/4420712345@vendor-b&app=app&channelId=v1");
+        JsonNode start = app.await("in Stasis", Ev.is("StasisStart", "v1"));
+        ari.ok("POST", "channels/v1/dial?timeout=30");
+        app.await("ended", Ev.is("StasisEnd", "v1"), Duration.ofSeconds(10));
+        sim.settle();
+
+        VendorLeg leg = sim.vendorLegs().get(0);
+        assertThat(leg.answered()).isAfter(time(start));
+        assertThat(leg.talked()).as("the far end talks 300 ms").isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(app.events()).extracting(Ev::type).containsOnly("StasisStart", "StasisEnd");
+    }
+
+    @Test
     void legsTheFarEndNeverAnsweredAreNotCarriedCalls() {
         dial("PJSIP/2811234@vendor-a", "busy", null);
         app.await("busy", Ev.is("ChannelDestroyed", "busy"));

@@ -33,6 +33,10 @@ import java.util.function.Consumer;
  * reaches us: its end is the StasisEnd, its cause the ChannelHangupRequest before it.
  */
 public final class AriEvents implements AriWSCallback<Message> {
+    /** The event types {@link #route} acts on; the switch is asked to send no others ({@link EventFilter}). */
+    public static final List<String> HANDLED = List.of("StasisStart", "StasisEnd", "ChannelStateChange", "Dial",
+            "ChannelHangupRequest", "ChannelDestroyed", "ChannelUserevent");
+
     private static final Logger log = LoggerFactory.getLogger(AriEvents.class);
 
     private final CallControl control;
