@@ -9,7 +9,7 @@ import io.tollgate.agent.ari.AriEvents;
 import io.tollgate.agent.ari.AriJson;
 import io.tollgate.agent.ari.AriSwitch;
 import io.tollgate.agent.ari.EventFilter;
-import io.tollgate.agent.ari.JdkAriHttp;
+import io.tollgate.agent.ari.AriHttp;
 import io.tollgate.agent.ari.OrphanSweeper;
 import io.tollgate.agent.kafka.InstructionListener;
 import io.tollgate.agent.kafka.KafkaCallEvents;
@@ -100,7 +100,7 @@ public final class RoutingAgent implements AutoCloseable {
         }
         ari = ARI.build(serverRoot(address.url()), options.app(), address.user(), address.password().reveal(),
                 AriVersion.ARI_10_0_0);
-        JdkAriHttp ariHttp = new JdkAriHttp(serverRoot(address.url()), address.user(), address.password().reveal());
+        AriHttp ariHttp = new AriHttp(serverRoot(address.url()), address.user(), address.password().reveal());
         ari.setHttpClient(ariHttp);
         eventFilter = new EventFilter(ariHttp, options.app(), AriEvents.HANDLED);
         threads = CallThreads.pool(options.callThreads());

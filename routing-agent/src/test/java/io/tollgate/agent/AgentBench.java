@@ -142,7 +142,7 @@ public final class AgentBench {
         probeClient = ARI.build(root, "tollgate-bench-probe", LocalStack.ariUser(), LocalStack.ariPassword(),
                 AriVersion.ARI_10_0_0);
         // the agent's own REST transport, so that a bare request is its round trip minus the agent's work
-        probeClient.setHttpClient(new io.tollgate.agent.ari.JdkAriHttp(root, LocalStack.ariUser(),
+        probeClient.setHttpClient(new io.tollgate.agent.ari.AriHttp(root, LocalStack.ariUser(),
                 LocalStack.ariPassword()));
     }
 

@@ -8,7 +8,7 @@ import ch.loway.oss.ari4java.tools.AriConnectionEvent;
 import ch.loway.oss.ari4java.tools.AriWSCallback;
 import ch.loway.oss.ari4java.tools.RestException;
 import io.tollgate.agent.ari.AriEvents;
-import io.tollgate.agent.ari.JdkAriHttp;
+import io.tollgate.agent.ari.AriHttp;
 import io.tollgate.agent.ari.OrphanSweeper;
 import io.tollgate.agent.ari.OrphanSweeper.Swept;
 import io.tollgate.core.cdr.CallEvent;
@@ -43,7 +43,7 @@ class OrphanSweeperTest {
         sim = SwitchSim.start(SwitchSim.Options.defaults());
         String root = "http://127.0.0.1:" + sim.port() + "/";
         ari = ARI.build(root, "tollgate", "tollgate", "tollgate", AriVersion.ARI_10_0_0);
-        ari.setHttpClient(new JdkAriHttp(root, "tollgate", "tollgate"));
+        ari.setHttpClient(new AriHttp(root, "tollgate", "tollgate"));
         sweeper = new OrphanSweeper(ari, "tollgate", rig.ids, rig.control);
         AriEvents events = new AriEvents(rig.control, rig.ids, e -> { }, sweeper::userEvent);
         ari.eventsCallback(new AriWSCallback<Message>() {

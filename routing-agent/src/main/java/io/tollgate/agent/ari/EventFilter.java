@@ -18,12 +18,12 @@ import java.util.stream.Collectors;
  * as before: a failure costs CPU, never a call.
  */
 public final class EventFilter {
-    private final JdkAriHttp http;
+    private final AriHttp http;
     private final String path;
     private final String body;
     private volatile boolean applied;
 
-    public EventFilter(JdkAriHttp http, String app, List<String> allowed) {
+    public EventFilter(AriHttp http, String app, List<String> allowed) {
         this.http = http;
         this.path = "/applications/" + URLEncoder.encode(app, StandardCharsets.UTF_8).replace("+", "%20")
                 + "/eventFilter";

@@ -18,7 +18,7 @@ import java.util.List;
  * it sits in. Under load the switch has tens of thousands of each, and binding them to ari4java's models (caller,
  * connected, dates, a polymorphic mapper) took 11 % of the agent's CPU at 200 calls/s with a sweep every 30 s; this
  * reads the same {@code GET /channels} and {@code GET /bridges} answers field by field, as they arrive
- * ({@link JdkAriHttp#get}), and skips the rest.
+ * ({@link AriHttp#get}), and skips the rest.
  */
 final class SwitchListing {
     private static final JsonFactory JSON = new JsonFactory();
@@ -54,8 +54,8 @@ final class SwitchListing {
     private static <T> List<T> fetch(ARI ari, String path, Element<T> element) throws RestException {
         // the client ari4java's own requests go through (every generated action is a BaseAriAction holding it)
         HttpClient http = ((BaseAriAction) ari.channels()).getHttpClient();
-        if (!(http instanceof JdkAriHttp streaming)) {
-            throw new IllegalStateException("the sweeper lists the switch through JdkAriHttp (ARI.setHttpClient); got "
+        if (!(http instanceof AriHttp streaming)) {
+            throw new IllegalStateException("the sweeper lists the switch through AriHttp (ARI.setHttpClient); got "
                     + http.getClass().getName());
         }
         return streaming.get(path, body -> list(body, element));
