@@ -8,10 +8,12 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.io.HttpClientResponseHandler;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.io.CloseMode;
@@ -44,10 +46,14 @@ import java.util.concurrent.CompletableFuture;
 public final class AriHttp implements ch.loway.oss.ari4java.tools.HttpClient {
     private static final Timeout TIMEOUT = Timeout.ofSeconds(30);
     private static final int CONNECTIONS = 64;
+    private static final int BUFFER = 4096;
 
     private final CloseableHttpClient http = HttpClients.custom()
             .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                     .setMaxConnTotal(CONNECTIONS).setMaxConnPerRoute(CONNECTIONS)
+                    // ARI's answers are a few hundred bytes; each pooled connection keeps two buffers for good
+                    .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+                            .http1Config(Http1Config.custom().setBufferSize(BUFFER).build()).build())
                     .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(10))
                             .setSocketTimeout(TIMEOUT).setValidateAfterInactivity(TimeValue.ofSeconds(1)).build())
                     .build())
