@@ -229,7 +229,7 @@ final class Events {
 
     /**
      * True when no connected application's event filter lets this type through: the event is then not rendered
-     * at all. Clients that filter (the routing agent keeps 11 of the 56 events a call sends it) spare the switch
+     * at all. Clients that filter (the routing agent keeps 11 of the 59 events a call sends it) spare the switch
      * most of its rendering.
      */
     private boolean unheard(String type) {

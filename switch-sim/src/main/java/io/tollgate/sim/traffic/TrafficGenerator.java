@@ -112,8 +112,8 @@ public final class TrafficGenerator implements AutoCloseable {
     }
 
     /**
-     * Asks the switch for the two event types {@link #onEvent} reads, of the 15 a caller leg sends. Best effort: a
-     * switch that refuses (Asterisk before 16.3, a fault) sends everything, which is read and dropped as before.
+     * Asks the switch for the two event types {@link #onEvent} reads (3 of the 16 events a caller leg sends). Best
+     * effort: a switch that refuses (Asterisk before 16.3, a fault) sends everything, read and dropped as before.
      */
     private void filterEvents() throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(settings.ari().resolve("applications/" + enc(app) + "/eventFilter"))
