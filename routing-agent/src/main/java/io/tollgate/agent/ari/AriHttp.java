@@ -171,7 +171,8 @@ public final class AriHttp implements ch.loway.oss.ari4java.tools.HttpClient {
         return new RestException(described != null ? described : "HTTP " + status + ": " + text, text, status);
     }
 
-    private static String encode(String s) {
+    /** A path segment or query value, spaces as %20. */
+    static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 

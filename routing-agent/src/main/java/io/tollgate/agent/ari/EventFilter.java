@@ -2,8 +2,6 @@ package io.tollgate.agent.ari;
 
 import ch.loway.oss.ari4java.tools.RestException;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -25,8 +23,7 @@ public final class EventFilter {
 
     public EventFilter(AriHttp http, String app, List<String> allowed) {
         this.http = http;
-        this.path = "/applications/" + URLEncoder.encode(app, StandardCharsets.UTF_8).replace("+", "%20")
-                + "/eventFilter";
+        this.path = "/applications/" + AriHttp.encode(app) + "/eventFilter";
         this.body = allowed.stream().map(type -> "{\"type\":\"" + type + "\"}")
                 .collect(Collectors.joining(",", "{\"allowed\":[", "]}"));
     }
