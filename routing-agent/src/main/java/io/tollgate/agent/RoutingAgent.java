@@ -118,7 +118,7 @@ public final class RoutingAgent implements AutoCloseable {
                 new CallControl.Parts(customers(config), new Admission(options.longestCall()),
                         new RoutePlanner(decks, book, options.routeLimit(), new SecureRandom()), trunks(config),
                         book, NumberNormalizer.plain(), ids, new MeteredCalls(metrics)));
-        sweeper = new OrphanSweeper(ari, options.app(), ids, control);
+        sweeper = new OrphanSweeper(ari, ariHttp, options.app(), ids, control);
         ari.eventsCallback(new AriEvents(control, ids, this::connection, sweeper::userEvent));
         // events lost without a disconnect being noticed, or in the moments a sweep could not judge, are caught
         // by sweeping now and then as well, not only after a reconnect

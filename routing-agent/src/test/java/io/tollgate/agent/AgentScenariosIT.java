@@ -167,12 +167,14 @@ class AgentScenariosIT {
         String credentials = asterisk ? LocalStack.ariUser() + ":" + LocalStack.ariPassword() : "tollgate:tollgate";
         HttpRequest get = HttpRequest.newBuilder(app).header("Authorization", "Basic "
                 + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8))).build();
+        HttpClient http = HttpClient.newHttpClient();
+        ObjectMapper json = new ObjectMapper();
         List<String> allowed = new ArrayList<>();
         // the agent asks on its sweeper thread once the event stream is up
         waitFor(() -> {
             allowed.clear();
             try {
-                new ObjectMapper().readTree(HttpClient.newHttpClient().send(get, HttpResponse.BodyHandlers.ofString()).body())
+                json.readTree(http.send(get, HttpResponse.BodyHandlers.ofString()).body())
                         .path("events_allowed").forEach(type -> allowed.add(type.path("type").asText()));
             } catch (Exception e) {
                 throw new IllegalStateException(e);

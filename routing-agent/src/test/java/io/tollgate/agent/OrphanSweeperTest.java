@@ -43,8 +43,9 @@ class OrphanSweeperTest {
         sim = SwitchSim.start(SwitchSim.Options.defaults());
         String root = "http://127.0.0.1:" + sim.port() + "/";
         ari = ARI.build(root, "tollgate", "tollgate", "tollgate", AriVersion.ARI_10_0_0);
-        ari.setHttpClient(new AriHttp(root, "tollgate", "tollgate"));
-        sweeper = new OrphanSweeper(ari, "tollgate", rig.ids, rig.control);
+        AriHttp http = new AriHttp(root, "tollgate", "tollgate");
+        ari.setHttpClient(http);
+        sweeper = new OrphanSweeper(ari, http, "tollgate", rig.ids, rig.control);
         AriEvents events = new AriEvents(rig.control, rig.ids, e -> { }, sweeper::userEvent);
         ari.eventsCallback(new AriWSCallback<Message>() {
             @Override

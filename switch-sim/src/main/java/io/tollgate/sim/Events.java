@@ -133,10 +133,9 @@ final class Events {
     }
 
     void dial(Channel peer, String status, String dialstring) {
-        if (unheard("Dial")) {
+        if (!begin("Dial")) {
             return;
         }
-        begin("Dial");
         json.field("dialstatus", status).field("forward", "").field("dialstring", dialstring);
         if (peer.dialCaller != null) {
             channelJson(json.key("caller"), peer.dialCaller);
@@ -146,34 +145,36 @@ final class Events {
     }
 
     void enteredBridge(Bridge bridge, Channel ch) {
-        if (unheard("ChannelEnteredBridge")) {
+        if (!begin("ChannelEnteredBridge")) {
             return;
         }
-        begin("ChannelEnteredBridge");
         bridgeJson(json.key("bridge"), bridge);
         channelJson(json.key("channel"), ch);
         deliver(ch, bridge, false);
     }
 
     void leftBridge(Bridge bridge, Channel ch) {
-        if (unheard("ChannelLeftBridge")) {
+        if (!begin("ChannelLeftBridge")) {
             return;
         }
-        begin("ChannelLeftBridge");
         bridgeJson(json.key("bridge"), bridge);
         channelJson(json.key("channel"), ch);
         deliver(ch, bridge, false);
     }
 
     void stasisStart(Channel ch, StasisApp app, List<String> args) {
-        begin("StasisStart");
+        if (!begin("StasisStart")) {
+            return;
+        }
         json.strings("args", args);
         channelJson(json.key("channel"), ch);
         deliverTo(app, "StasisStart");
     }
 
     void stasisEnd(Channel ch, StasisApp app) {
-        begin("StasisEnd");
+        if (!begin("StasisEnd")) {
+            return;
+        }
         channelJson(json.key("channel"), ch);
         deliverTo(app, "StasisEnd");
     }
@@ -181,19 +182,17 @@ final class Events {
     // ---- bridge and application events -------------------------------------------------------------------------
 
     void bridgeCreated(Bridge bridge) {
-        if (unheard("BridgeCreated")) {
+        if (!begin("BridgeCreated")) {
             return;
         }
-        begin("BridgeCreated");
         bridgeJson(json.key("bridge"), bridge);
         deliver(null, bridge, true);
     }
 
     void bridgeDestroyed(Bridge bridge) {
-        if (unheard("BridgeDestroyed")) {
+        if (!begin("BridgeDestroyed")) {
             return;
         }
-        begin("BridgeDestroyed");
         bridgeJson(json.key("bridge"), bridge);
         deliver(null, bridge, false);
     }
@@ -210,7 +209,9 @@ final class Events {
 
     /** ChannelUserevent (POST events/user/{name}); {@code subject} is an optional channel. */
     void userEvent(StasisApp app, String eventName, Channel subject, Consumer<StringBuilder> variables) {
-        begin("ChannelUserevent");
+        if (!begin("ChannelUserevent")) {
+            return;
+        }
         json.field("eventname", eventName);
         StringBuilder out = json.key("userevent");
         Json user = Json.object(out).field("eventname", eventName);
@@ -242,13 +243,18 @@ final class Events {
         return true;
     }
 
-    private void begin(String type) {
+    /** Starts rendering an event of this type; false, rendering nothing, when no application would hear it. */
+    private boolean begin(String type) {
+        if (unheard(type)) {
+            return false;
+        }
         currentType = type;
         sb.setLength(0);
         json = Json.object(sb).field("type", type);
         sb.append(",\"timestamp\":\"");
         AriTime.append(sb, lastTimestamp = now());
         sb.append('"');
+        return true;
     }
 
     /** A channel event: fields before "type" (varset, hangup request), then type and timestamp, then more fields. */

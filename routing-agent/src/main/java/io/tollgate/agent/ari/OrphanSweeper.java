@@ -55,6 +55,7 @@ public final class OrphanSweeper {
     public static final Duration SETTLE = Duration.ofMillis(2000);
 
     private final ARI ari;
+    private final AriHttp listings;
     private final String app;
     private final ChannelIds ids;
     private final CallControl control;
@@ -68,8 +69,10 @@ public final class OrphanSweeper {
     /** When the sweep that noted them listed the switch (System.nanoTime). */
     private long suspectedAt;
 
-    public OrphanSweeper(ARI ari, String app, ChannelIds ids, CallControl control) {
+    /** @param listings the transport {@code ari} sends through, whose answers it reads as they arrive */
+    public OrphanSweeper(ARI ari, AriHttp listings, String app, ChannelIds ids, CallControl control) {
         this.ari = ari;
+        this.listings = listings;
         this.app = app;
         this.ids = ids;
         this.control = control;
@@ -86,13 +89,13 @@ public final class OrphanSweeper {
     /** Lists the switch and notes what looks orphaned; clears nothing ({@link #confirm} does). */
     public synchronized Swept sweep() throws RestException {
         long listedAt = System.nanoTime();
-        List<SwitchListing.Channel> channels = SwitchListing.channels(ari);
+        List<SwitchListing.Channel> channels = SwitchListing.channels(listings);
         Set<String> live = new HashSet<>();
         for (SwitchListing.Channel channel : channels) {
             live.add(channel.id());
         }
         control.reconcile(live, listedAt);
-        List<String> bridges = SwitchListing.bridgeIds(ari);
+        List<String> bridges = SwitchListing.bridgeIds(listings);
         boolean caughtUp = eventsCaughtUp();
         Map<String, String> channelSuspects = new HashMap<>();
         for (SwitchListing.Channel channel : channels) {

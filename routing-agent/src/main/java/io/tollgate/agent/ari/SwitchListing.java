@@ -1,8 +1,5 @@
 package io.tollgate.agent.ari;
 
-import ch.loway.oss.ari4java.ARI;
-import ch.loway.oss.ari4java.tools.BaseAriAction;
-import ch.loway.oss.ari4java.tools.HttpClient;
 import ch.loway.oss.ari4java.tools.RestException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -35,12 +32,12 @@ final class SwitchListing {
     private SwitchListing() {
     }
 
-    static List<Channel> channels(ARI ari) throws RestException {
-        return fetch(ari, "/channels", SwitchListing::channel);
+    static List<Channel> channels(AriHttp http) throws RestException {
+        return http.get("/channels", body -> list(body, SwitchListing::channel));
     }
 
-    static List<String> bridgeIds(ARI ari) throws RestException {
-        return fetch(ari, "/bridges", SwitchListing::bridgeId);
+    static List<String> bridgeIds(AriHttp http) throws RestException {
+        return http.get("/bridges", body -> list(body, SwitchListing::bridgeId));
     }
 
     static List<Channel> channels(InputStream json) throws IOException {
@@ -49,16 +46,6 @@ final class SwitchListing {
 
     static List<String> bridgeIds(InputStream json) throws IOException {
         return list(json, SwitchListing::bridgeId);
-    }
-
-    private static <T> List<T> fetch(ARI ari, String path, Element<T> element) throws RestException {
-        // the client ari4java's own requests go through (every generated action is a BaseAriAction holding it)
-        HttpClient http = ((BaseAriAction) ari.channels()).getHttpClient();
-        if (!(http instanceof AriHttp streaming)) {
-            throw new IllegalStateException("the sweeper lists the switch through AriHttp (ARI.setHttpClient); got "
-                    + http.getClass().getName());
-        }
-        return streaming.get(path, body -> list(body, element));
     }
 
     private static <T> List<T> list(InputStream json, Element<T> element) throws IOException {

@@ -9,11 +9,8 @@ import io.tollgate.sim.SwitchSim;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.net.http.WebSocket;
-import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -44,11 +41,7 @@ class AriHttpTest {
 
     @Test
     void aJsonBodyReachesTheSwitch() throws Exception {
-        // an application exists while a socket holds it
-        WebSocket events = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("tollgate:tollgate".getBytes()))
-                .buildAsync(URI.create("ws://127.0.0.1:" + sim.port() + "/ari/events?app=app"), new WebSocket.Listener() {
-                }).get(10, TimeUnit.SECONDS);
+        WebSocket events = SimApplication.hold(sim, "app");
         try {
             http.httpActionSync("/applications/app/eventFilter", "PUT", List.of(),
                     "{\"allowed\":[{\"type\":\"StasisStart\"}]}", List.of());

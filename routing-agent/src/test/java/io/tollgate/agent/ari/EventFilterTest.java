@@ -6,12 +6,8 @@ import io.tollgate.sim.SwitchSim;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,11 +28,7 @@ class EventFilterTest {
     }
 
     private void connect() throws Exception {
-        events = HttpClient.newHttpClient().newWebSocketBuilder()
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("tollgate:tollgate".getBytes()))
-                .buildAsync(URI.create("ws://127.0.0.1:" + sim.port() + "/ari/events?app=tollgate"),
-                        new WebSocket.Listener() {
-                        }).get(10, TimeUnit.SECONDS);
+        events = SimApplication.hold(sim, "tollgate");
     }
 
     private JsonNode allowed() throws Exception {
